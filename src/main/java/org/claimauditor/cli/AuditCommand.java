@@ -1,0 +1,86 @@
+package org.claimauditor.cli;
+
+import org.claimauditor.claim.ClaimInput;
+import org.claimauditor.claim.ClaimReader;
+import org.claimauditor.engine.AuditEngine;
+import org.claimauditor.engine.AuditResult;
+import org.claimauditor.engine.Finding;
+import org.claimauditor.engine.RuleSet;
+import org.claimauditor.report.ResultsFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Audit claims (.json object or array, or .jsonl) and write OUT/audit-results.json. "
+                + "Exit 0 when no claim is rejected, 1 when any claim has an ERROR finding or could not be read, 2 on bad usage or unreadable rules.")
+final class AuditCommand implements Callable<Integer> {
+
+    @Mixin
+    RuleOptions rules;
+
+    @Option(names = "--out", required = true, description = "Output folder for audit-results.json.")
+    Path out;
+
+    @Option(names = "--today", description = "Audit date for 'date in the future' checks (default: today), for reproducible re-runs.")
+    LocalDate today;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Claim files, or folders of .json / .jsonl files.")
+    List<Path> inputs;
+
+    @Override
+    public Integer call() throws IOException {
+        long start = System.nanoTime();
+        RuleSet rs = rules.loadOrReport(System.err);
+        if (rs == null) {
+            return Cli.USAGE;
+        }
+        List<Path> files;
+        try {
+            files = ClaimReader.expandInputs(inputs);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return Cli.USAGE;
+        }
+        List<ClaimInput> claims = ClaimReader.readFiles(files);
+        List<AuditResult> results = AuditEngine.audit(rs, claims, today != null ? today : LocalDate.now());
+        Path written = ResultsFile.write(out, results);
+        printSummary(rs, files.size(), results, written, (System.nanoTime() - start) / 1_000_000);
+        boolean rejected = results.stream().anyMatch(r ->
+                r.status() == AuditResult.Status.REJECT || r.status() == AuditResult.Status.ERROR);
+        return rejected ? Cli.FINDINGS : Cli.OK;
+    }
+
+    private static void printSummary(RuleSet rs, int fileCount, List<AuditResult> results, Path written, long millis) {
+        Map<AuditResult.Status, Long> byStatus = new EnumMap<>(AuditResult.Status.class);
+        for (AuditResult.Status s : AuditResult.Status.values()) {
+            byStatus.put(s, 0L);
+        }
+        results.forEach(r -> byStatus.merge(r.status(), 1L, Long::sum));
+        Map<String, Long> byRule = results.stream().flatMap(r -> r.findings().stream())
+                .collect(Collectors.groupingBy(Finding::ruleId, TreeMap::new, Collectors.counting()));
+        System.out.printf("Audited %d claims from %d file(s) in %d ms with rule set %s (%d rules)%n",
+                results.size(), fileCount, millis, rs.version(), rs.catalog().size());
+        System.out.printf("  PASS %d   REVIEW %d   REJECT %d   ERROR %d%n", byStatus.get(AuditResult.Status.PASS),
+                byStatus.get(AuditResult.Status.REVIEW), byStatus.get(AuditResult.Status.REJECT), byStatus.get(AuditResult.Status.ERROR));
+        if (!byRule.isEmpty()) {
+            System.out.println("  Top rules:");
+            byRule.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(10)
+                    .forEach(e -> System.out.printf("    %-28s %d%n", e.getKey(), e.getValue()));
+        }
+        System.out.println("Results: " + written.toAbsolutePath());
+    }
+}

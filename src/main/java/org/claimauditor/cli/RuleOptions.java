@@ -1,0 +1,34 @@
+package org.claimauditor.cli;
+
+import org.claimauditor.engine.BuildError;
+import org.claimauditor.engine.RuleBuildException;
+import org.claimauditor.engine.RuleSet;
+import org.claimauditor.engine.RuleSetLoader;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** --rules / --payer-policies, shared by every command that builds the rules. */
+final class RuleOptions {
+
+    @Option(names = "--rules", defaultValue = "rules", description = "Rules folder (default: ${DEFAULT-VALUE}).")
+    Path rulesDir;
+
+    @Option(names = "--payer-policies", defaultValue = "payer-policies",
+            description = "Payer policy folder (default: ${DEFAULT-VALUE}).")
+    Path policiesDir;
+
+    /** Builds the rules, or prints every located error to {@code err} and returns null. */
+    RuleSet loadOrReport(PrintStream err) {
+        try {
+            return new RuleSetLoader(rulesDir, policiesDir).load();
+        } catch (RuleBuildException e) {
+            for (BuildError be : e.errors()) {
+                err.println(be);
+            }
+            err.println(e.errors().size() + " error(s); rules not loaded.");
+            return null;
+        }
+    }
+}

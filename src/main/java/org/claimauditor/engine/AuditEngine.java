@@ -1,0 +1,88 @@
+package org.claimauditor.engine;
+
+import org.claimauditor.claim.Claim;
+import org.claimauditor.claim.ClaimInput;
+import org.claimauditor.engine.fact.AuditContext;
+import org.claimauditor.engine.fact.ClaimFact;
+import org.claimauditor.engine.fact.DiagnosisFact;
+import org.claimauditor.engine.fact.LineFact;
+import org.kie.api.runtime.KieSession;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs claims through a {@link RuleSet}. Claims of the same patient are evaluated together in one
+ * session, because date-of-service edits (PTP, MUE MAI 2/3) span claims of a patient, provider and day
+ * in a retrospective batch; different patients are independent and run in parallel.
+ */
+public final class AuditEngine {
+
+    private static final Comparator<Finding> ORDER = Comparator
+            .comparing((Finding f) -> f.lineNumbers().isEmpty() ? 0 : f.lineNumbers().get(0))
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::message);
+
+    private AuditEngine() { }
+
+    public static AuditResult auditOne(RuleSet rules, ClaimInput input, LocalDate today) {
+        return audit(rules, List.of(input), today).get(0);
+    }
+
+    /** One result per input, in input order; unreadable inputs become ERROR results. */
+    public static List<AuditResult> audit(RuleSet rules, List<ClaimInput> inputs, LocalDate today) {
+        AuditResult[] results = new AuditResult[inputs.size()];
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            ClaimInput in = inputs.get(i);
+            if (!in.readable()) {
+                results[i] = new AuditResult(in.claimId(), AuditResult.Status.ERROR, List.of(), rules.version(),
+                        rules.referenceData(), in.error());
+                continue;
+            }
+            Claim.Patient p = in.claim().patient();
+            String key = p != null && p.id() != null ? "P:" + p.id() : "#" + i;
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
+        groups.values().parallelStream().forEach(group -> auditGroup(rules, inputs, group, today, results));
+        return List.of(results);
+    }
+
+    private static void auditGroup(RuleSet rules, List<ClaimInput> inputs, List<Integer> group, LocalDate today,
+                                   AuditResult[] results) {
+        FindingSink sink = new FindingSink(rules.rulesByKey());
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            session.setGlobal("out", sink);
+            session.insert(new AuditContext(today));
+            for (int seq : group) {
+                insertClaim(session, new ClaimFact(seq, inputs.get(seq).claim()));
+            }
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        for (int seq : group) {
+            List<Finding> findings = new ArrayList<>(sink.findingsFor(seq));
+            findings.sort(ORDER);
+            results[seq] = new AuditResult(inputs.get(seq).claimId(), AuditResult.statusOf(findings),
+                    List.copyOf(findings), rules.version(), rules.referenceData(), null);
+        }
+    }
+
+    private static void insertClaim(KieSession session, ClaimFact claim) {
+        session.insert(claim);
+        List<Claim.ServiceLine> lines = claim.getClaim().lines();
+        for (int i = 0; i < lines.size(); i++) {
+            session.insert(new LineFact(claim, i, lines.get(i)));
+        }
+        List<String> dx = claim.getClaim().diagnoses();
+        for (int i = 0; i < dx.size(); i++) {
+            session.insert(new DiagnosisFact(claim, i + 1, dx.get(i)));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.claimauditor.engine;
+
+import org.kie.api.KieBase;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One built, immutable generation of the rules (and, later, policies). Audits hold on to the RuleSet they
+ * started with, so a reload never changes the rules under a request in flight.
+ */
+public record RuleSet(
+        String version,
+        KieBase kieBase,
+        List<RuleInfo> catalog,
+        Map<String, RuleInfo> rulesByKey,
+        List<String> referenceData,
+        List<String> warnings,
+        Instant loadedAt) {
+
+    public RuleSet(String version, KieBase kieBase, List<RuleInfo> catalog, List<String> referenceData,
+                   List<String> warnings) {
+        this(version, kieBase, List.copyOf(catalog),
+                catalog.stream().collect(Collectors.toUnmodifiableMap(r -> key(r.drlPackage(), r.drlName()), Function.identity())),
+                List.copyOf(referenceData), List.copyOf(warnings), Instant.now());
+    }
+
+    static String key(String drlPackage, String ruleName) {
+        return drlPackage + "/" + ruleName;
+    }
+}

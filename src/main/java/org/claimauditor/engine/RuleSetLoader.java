@@ -1,0 +1,353 @@
+package org.claimauditor.engine;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Builds a {@link RuleSet} from the rules folder at run time with the Drools executable model
+ * (KieServices + KieFileSystem, never a kjar), so compliance officers can edit and reload rules.
+ * Every problem is reported as file:line:column; nothing is swapped in unless the whole build is clean.
+ */
+public final class RuleSetLoader {
+
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+    private static final Pattern RULE = Pattern.compile("^(\\s*)rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))", Pattern.MULTILINE);
+    private static final Pattern LINE_COL = Pattern.compile("Line (\\d+):(\\d+)");
+    private static final Pattern JAVA_NAME = Pattern.compile("method (\\w+)\\(|^(\\w+) cannot be resolved");
+    private static final String RESOURCES = "src/main/resources/";
+    private static final AtomicLong BUILD_COUNTER = new AtomicLong();
+
+    private final Path rulesDir;
+    private final Path policiesDir;
+
+    public RuleSetLoader(Path rulesDir, Path policiesDir) {
+        this.rulesDir = rulesDir;
+        this.policiesDir = policiesDir;
+    }
+
+    public RuleSet load() {
+        List<BuildError> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        if (!Files.isDirectory(rulesDir)) {
+            throw new RuleBuildException(List.of(new BuildError(rulesDir.toString(), 0, 0, "rules folder not found")));
+        }
+        List<Path> drls = files(rulesDir, ".drl");
+        if (drls.isEmpty()) {
+            throw new RuleBuildException(List.of(new BuildError(rulesDir.toString(), 0, 0, "no .drl files in the rules folder")));
+        }
+        Map<String, Location> ruleLocations = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        for (Path drl : drls) {
+            String rel = rulesDir.relativize(drl).toString().replace('\\', '/');
+            String text = read(drl);
+            String pkg = checkPackage(drl, rel, text, errors);
+            scanRules(drl, pkg, text, ruleLocations);
+            kfs.write(RESOURCES + rel, text);
+            sources.put(drl.toString(), text);
+        }
+        ReleaseId releaseId = ks.newReleaseId("org.claimauditor", "rules", "1.0." + BUILD_COUNTER.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
+        for (Message m : messages) {
+            if ((m.getText().contains("Parser returned a null Package") || m.getText().startsWith("Java source of"))
+                    && messages.size() > 1) {
+                continue; // a consequence of (or a dump behind) an error reported on its own
+            }
+            if (m.getPath() != null && m.getPath().endsWith(".java")) {
+                errors.add(locateGenerated(m.getText().strip(), sources));
+                continue;
+            }
+            int line = Math.max(m.getLine(), 0);
+            int column = Math.max(m.getColumn(), 0);
+            Matcher at = LINE_COL.matcher(m.getText());
+            if (column == 0 && at.find()) {
+                line = Integer.parseInt(at.group(1));
+                column = Integer.parseInt(at.group(2)) + 1; // the parser counts columns from 0
+            }
+            String file = displayPath(m.getPath());
+            if (line == 0 && sources.containsKey(file)) {
+                int[] found = locate(sources.get(file), m.getText());
+                line = found[0];
+                column = found[1];
+            }
+            errors.add(new BuildError(file, line, column, m.getText().strip()));
+        }
+        List<BuildError> policyErrors = checkPolicies();
+        errors.addAll(policyErrors);
+        if (!errors.isEmpty()) {
+            throw new RuleBuildException(errors);
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        KieBase kieBase = container.getKieBase();
+        // the container keeps the module; drop it from the global repository so reloads do not accumulate
+        ks.getRepository().removeKieModule(releaseId);
+        List<RuleInfo> catalog = catalog(kieBase, ruleLocations, errors, warnings);
+        if (!errors.isEmpty()) {
+            throw new RuleBuildException(errors);
+        }
+        String version = version();
+        List<String> referenceData = List.of(
+                "Rule set " + version + " (" + catalog.size() + " rules from " + rulesDir + ")",
+                "Code sets: none loaded, procedure and diagnosis codes checked for shape only");
+        return new RuleSet(version, kieBase, catalog, referenceData, warnings);
+    }
+
+    private String checkPackage(Path drl, String rel, String text, List<BuildError> errors) {
+        int slash = rel.lastIndexOf('/');
+        String expected = slash < 0 ? "" : rel.substring(0, slash).replace('/', '.');
+        Matcher m = PACKAGE.matcher(text);
+        if (!m.find()) {
+            errors.add(new BuildError(drl.toString(), 1, 1, "missing package declaration; expected 'package "
+                    + (expected.isEmpty() ? "<folder>" : expected) + ";'"));
+            return "";
+        }
+        String pkg = m.group(1);
+        if (expected.isEmpty()) {
+            errors.add(new BuildError(drl.toString(), lineOf(text, m.start(1)), columnOf(text, m.start(1)),
+                    "rule files go in a sub-folder named for their package (e.g. " + rulesDir + "/" + pkg.replace('.', '/') + "/)"));
+        } else if (!pkg.equals(expected)) {
+            errors.add(new BuildError(drl.toString(), lineOf(text, m.start(1)), columnOf(text, m.start(1)),
+                    "package '" + pkg + "' does not match the folder; expected 'package " + expected + ";'"));
+        }
+        return pkg;
+    }
+
+    private static void scanRules(Path drl, String pkg, String text, Map<String, Location> locations) {
+        Matcher m = RULE.matcher(text);
+        while (m.find()) {
+            String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+            locations.put(RuleSet.key(pkg, name), new Location(drl.toString(), lineOf(text, m.start() + m.group(1).length())));
+        }
+    }
+
+    private List<RuleInfo> catalog(KieBase kieBase, Map<String, Location> locations, List<BuildError> errors,
+                                   List<String> warnings) {
+        List<RuleInfo> catalog = new ArrayList<>();
+        Map<String, RuleInfo> byId = new LinkedHashMap<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule rule : p.getRules()) {
+                Location loc = locations.getOrDefault(RuleSet.key(rule.getPackageName(), rule.getName()),
+                        new Location(rulesDir + "/" + rule.getPackageName().replace('.', '/'), 0));
+                String id = RuleMeta.text(rule, "id");
+                String severity = RuleMeta.text(rule, "severity");
+                String category = RuleMeta.text(rule, "category");
+                String doc = RuleMeta.text(rule, "doc");
+                int before = errors.size();
+                if (id == null || id.isBlank()) {
+                    errors.add(at(loc, "rule '" + rule.getName() + "' has no @id(\"...\")"));
+                }
+                Severity sev = parse(Severity.class, severity, "@severity", rule, loc, errors);
+                Category cat = parse(Category.class, category, "@category", rule, loc, errors);
+                if (doc == null || doc.isBlank()) {
+                    errors.add(at(loc, "rule '" + rule.getName() + "' has no @doc(\"docs/<id>.md\")"));
+                }
+                if (id != null && byId.containsKey(id)) {
+                    RuleInfo other = byId.get(id);
+                    errors.add(at(loc, "duplicate rule id '" + id + "', also used at " + other.file() + ":" + other.line()));
+                }
+                if (errors.size() > before) {
+                    continue;
+                }
+                Path docPath = rulesDir.resolve(doc);
+                String description = describe(docPath);
+                if (description == null) {
+                    warnings.add(loc.file + ":" + loc.line + ": doc page " + docPath + " not found");
+                    description = rule.getName();
+                }
+                RuleInfo info = new RuleInfo(id, cat, sev, description, doc, loc.file, loc.line,
+                        rule.getPackageName(), rule.getName());
+                byId.put(id, info);
+                catalog.add(info);
+            }
+        }
+        catalog.sort(Comparator.comparing(RuleInfo::id));
+        return catalog;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String key, Rule rule, Location loc,
+                                               List<BuildError> errors) {
+        if (value != null) {
+            try {
+                return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+        }
+        errors.add(at(loc, "rule '" + rule.getName() + "' needs " + key + "(...) with one of "
+                + java.util.Arrays.toString(type.getEnumConstants()) + (value == null ? "" : ", found '" + value + "'")));
+        return null;
+    }
+
+    /** The doc page's first heading without its "ID:" prefix, e.g. "Units below 1". */
+    private static String describe(Path docPath) {
+        if (!Files.isRegularFile(docPath)) {
+            return null;
+        }
+        try (Stream<String> lines = Files.lines(docPath)) {
+            return lines.filter(l -> l.startsWith("# ")).findFirst()
+                    .map(l -> l.substring(2).strip())
+                    .map(l -> l.contains(": ") ? l.substring(l.indexOf(": ") + 2) : l)
+                    .orElse(docPath.getFileName().toString());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Payer policy files must at least be well-formed YAML (their content rules arrive with the payer-policy issue). */
+    private List<BuildError> checkPolicies() {
+        List<BuildError> errors = new ArrayList<>();
+        if (policiesDir == null || !Files.isDirectory(policiesDir)) {
+            return errors;
+        }
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        for (Path f : files(policiesDir, ".yaml", ".yml")) {
+            try {
+                yaml.readTree(f.toFile());
+            } catch (JsonProcessingException e) {
+                JsonLocation loc = e.getLocation();
+                errors.add(new BuildError(f.toString(), loc == null ? 0 : loc.getLineNr(),
+                        loc == null ? 0 : loc.getColumnNr(), e.getOriginalMessage()));
+            } catch (IOException e) {
+                errors.add(new BuildError(f.toString(), 0, 0, "cannot read: " + e.getMessage()));
+            }
+        }
+        return errors;
+    }
+
+    /** Short content hash of every rule and policy file (path + bytes), so a result names the exact rules used. */
+    public String version() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            List<Path> all = new ArrayList<>(files(rulesDir, ".drl", ".md"));
+            if (policiesDir != null && Files.isDirectory(policiesDir)) {
+                all.addAll(files(policiesDir, ".yaml", ".yml"));
+            }
+            for (Path f : all) {
+                sha.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                sha.update(Files.readAllBytes(f));
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException("cannot hash the rule files", e);
+        }
+    }
+
+    static List<Path> files(Path dir, String... suffixes) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(f -> Stream.of(suffixes).anyMatch(s -> f.getFileName().toString().endsWith(s)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private String displayPath(String kiePath) {
+        if (kiePath == null) {
+            return rulesDir.toString();
+        }
+        String rel = kiePath.startsWith(RESOURCES) ? kiePath.substring(RESOURCES.length()) : kiePath;
+        return Path.of(rel).isAbsolute() ? rel : rulesDir.resolve(rel).toString();
+    }
+
+    private static String read(Path f) {
+        try {
+            return Files.readString(f, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f, e);
+        }
+    }
+
+    /**
+     * A Java error in code the executable model generated from a rule action: point at the DRL text that
+     * holds the offending name (a misspelt method or variable), since the generated file means nothing to the author.
+     */
+    private BuildError locateGenerated(String message, Map<String, String> sources) {
+        String first = message.lines().findFirst().orElse(message);
+        Matcher name = JAVA_NAME.matcher(first);
+        if (name.find()) {
+            String token = name.group(1) != null ? name.group(1) : name.group(2);
+            for (Map.Entry<String, String> src : sources.entrySet()) {
+                Matcher use = Pattern.compile("\\b" + Pattern.quote(token) + "\\b").matcher(src.getValue());
+                if (use.find()) {
+                    return new BuildError(src.getKey(), lineOf(src.getValue(), use.start()),
+                            columnOf(src.getValue(), use.start()), "in a rule action: " + first);
+                }
+            }
+        }
+        return new BuildError(rulesDir.toString(), 0, 0, "in a rule action: " + first);
+    }
+
+    /**
+     * The executable model reports some errors (unknown property, bad expression) without a position but
+     * quotes the offending expression after the last ": "; find it in the source to give line:column.
+     */
+    static int[] locate(String source, String message) {
+        int colon = message.lastIndexOf(": ");
+        if (colon < 0) {
+            return new int[] {0, 0};
+        }
+        String fragment = message.substring(colon + 2).strip();
+        int at = fragment.isEmpty() ? -1 : source.indexOf(fragment);
+        return at < 0 ? new int[] {0, 0} : new int[] {lineOf(source, at), columnOf(source, at)};
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static int columnOf(String text, int offset) {
+        int nl = text.lastIndexOf('\n', offset - 1);
+        return offset - nl;
+    }
+
+    private static BuildError at(Location loc, String message) {
+        return new BuildError(loc.file, loc.line, 0, message);
+    }
+
+    private record Location(String file, int line) { }
+}

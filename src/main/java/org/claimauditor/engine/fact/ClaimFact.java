@@ -1,0 +1,116 @@
+package org.claimauditor.engine.fact;
+
+import org.claimauditor.claim.Claim;
+import org.claimauditor.claim.Codes;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A claim as the rules see it. Getter-style accessors because DRL constraints resolve properties by
+ * bean name; derived values are computed here, in Java, so the rules stay one-liners.
+ */
+public final class ClaimFact {
+
+    private final int seq;
+    private final Claim claim;
+    private final List<String> diagnoses;
+
+    public ClaimFact(int seq, Claim claim) {
+        this.seq = seq;
+        this.claim = claim;
+        this.diagnoses = claim.diagnoses().stream().map(Codes::normalizeDiagnosis).toList();
+    }
+
+    public int getSeq() { return seq; }
+    public Claim getClaim() { return claim; }
+    public String getClaimId() { return claim.claimId(); }
+    public String getPayerId() { return claim.payerId(); }
+    public String getClaimType() { return claim.claimType() == null ? null : claim.claimType().name(); }
+    public String getPatientId() { return claim.patient() == null ? null : claim.patient().id(); }
+    public String getBillingNpi() { return claim.billingProvider() == null ? null : claim.billingProvider().npi(); }
+    public String getRenderingNpi() {
+        return claim.renderingProvider() != null && claim.renderingProvider().npi() != null
+                ? claim.renderingProvider().npi() : getBillingNpi();
+    }
+    public LocalDate getReceivedDate() { return claim.receivedDate(); }
+    public String getPlaceOfService() { return claim.placeOfService(); }
+    /** Diagnoses normalised (no dot, upper case), in claim order; pointer n refers to element n-1. */
+    public List<String> getDiagnoses() { return diagnoses; }
+    public int getDiagnosisCount() { return diagnoses.size(); }
+
+    public BigDecimal getTotalCharge() {
+        return claim.lines().stream().map(Claim.ServiceLine::charge).filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** JSON paths of required fields the input left out, e.g. {@code $.lines[1].serviceDate}. */
+    public List<String> getMissingFields() {
+        List<String> missing = new ArrayList<>();
+        need(missing, claim.claimId(), "$.claimId");
+        need(missing, claim.claimType(), "$.claimType");
+        need(missing, claim.payerId(), "$.payerId");
+        need(missing, claim.patient(), "$.patient");
+        if (claim.patient() != null) {
+            need(missing, claim.patient().id(), "$.patient.id");
+            need(missing, claim.patient().birthDate(), "$.patient.birthDate");
+            need(missing, claim.patient().sex(), "$.patient.sex");
+        }
+        need(missing, claim.billingProvider() == null ? null : claim.billingProvider().npi(), "$.billingProvider.npi");
+        need(missing, claim.placeOfService(), "$.placeOfService");
+        if (claim.diagnoses().isEmpty()) {
+            missing.add("$.diagnoses");
+        }
+        if (claim.lines().isEmpty()) {
+            missing.add("$.lines");
+        }
+        for (int i = 0; i < claim.lines().size(); i++) {
+            Claim.ServiceLine l = claim.lines().get(i);
+            String p = "$.lines[" + i + "].";
+            need(missing, l.lineNumber(), p + "lineNumber");
+            need(missing, l.serviceDate(), p + "serviceDate");
+            need(missing, l.procedureCode(), p + "procedureCode");
+            need(missing, l.units(), p + "units");
+            need(missing, l.charge(), p + "charge");
+        }
+        return missing;
+    }
+
+    private static void need(List<String> missing, Object value, String path) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            missing.add(path);
+        }
+    }
+
+    /** Every NPI on the claim that fails its check digit, with the JSON path it sits at. */
+    public List<NpiRef> getInvalidNpis() {
+        List<NpiRef> bad = new ArrayList<>();
+        String billing = getBillingNpi();
+        if (billing != null && !Codes.isValidNpi(billing)) {
+            bad.add(new NpiRef("$.billingProvider.npi", billing, List.of()));
+        }
+        if (claim.renderingProvider() != null && claim.renderingProvider().npi() != null
+                && !Codes.isValidNpi(claim.renderingProvider().npi())) {
+            bad.add(new NpiRef("$.renderingProvider.npi", claim.renderingProvider().npi(), List.of()));
+        }
+        for (int i = 0; i < claim.lines().size(); i++) {
+            Claim.ServiceLine l = claim.lines().get(i);
+            if (l.renderingProviderNpi() != null && !Codes.isValidNpi(l.renderingProviderNpi())) {
+                bad.add(new NpiRef("$.lines[" + i + "].renderingProviderNpi", l.renderingProviderNpi(),
+                        l.lineNumber() == null ? List.of() : List.of(l.lineNumber())));
+            }
+        }
+        return bad;
+    }
+
+    /** An NPI found at {@code path}; {@code lines} names the service line when it is a line-level NPI. */
+    public record NpiRef(String path, String npi, List<Integer> lines) { }
+
+    @Override
+    public String toString() {
+        return "ClaimFact[" + seq + ":" + getClaimId() + "]";
+    }
+}

@@ -1,0 +1,56 @@
+package org.claimauditor.engine.fact;
+
+import org.claimauditor.claim.Claim;
+import org.claimauditor.claim.Codes;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** One service line with the claim it belongs to; {@code index} is its position in the claim's line array. */
+public final class LineFact {
+
+    private final ClaimFact claim;
+    private final int index;
+    private final Claim.ServiceLine line;
+
+    public LineFact(ClaimFact claim, int index, Claim.ServiceLine line) {
+        this.claim = claim;
+        this.index = index;
+        this.line = line;
+    }
+
+    public ClaimFact getClaim() { return claim; }
+    public int getClaimSeq() { return claim.getSeq(); }
+    public int getIndex() { return index; }
+    /** JSON path of this line in the input, e.g. {@code $.lines[2]}. */
+    public String getPath() { return "$.lines[" + index + "]"; }
+    public Integer getLineNumber() { return line.lineNumber(); }
+    public LocalDate getServiceDate() { return line.serviceDate(); }
+    /** As submitted (may be null); see {@link #getLastServiceDate()} for the defaulted value. */
+    public LocalDate getServiceDateTo() { return line.serviceDateTo(); }
+    public LocalDate getLastServiceDate() { return line.lastServiceDate(); }
+    public String getProcedureCode() { return line.procedureCode(); }
+    public List<String> getModifiers() { return line.modifiers(); }
+    public Integer getUnits() { return line.units(); }
+    public BigDecimal getCharge() { return line.charge(); }
+    public List<Integer> getDiagnosisPointers() { return line.diagnosisPointers(); }
+    public String getRenderingNpi() {
+        return line.renderingProviderNpi() != null ? line.renderingProviderNpi() : claim.getRenderingNpi();
+    }
+    public String getPlaceOfService() {
+        return line.placeOfService() != null ? line.placeOfService() : claim.getPlaceOfService();
+    }
+    public boolean isProcedureCodeWellFormed() { return Codes.isProcedureCode(line.procedureCode()); }
+
+    /** Pointers that name no diagnosis of the claim (pointers count from 1). */
+    public List<Integer> getInvalidPointers() {
+        int n = claim.getDiagnosisCount();
+        return line.diagnosisPointers().stream().filter(p -> p == null || p < 1 || p > n).toList();
+    }
+
+    @Override
+    public String toString() {
+        return "LineFact[" + claim.getClaimId() + "#" + line.lineNumber() + " " + line.procedureCode() + "]";
+    }
+}
