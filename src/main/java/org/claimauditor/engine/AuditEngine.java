@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
  * Runs claims through a {@link RuleSet}. Claims of the same patient are evaluated together in one
@@ -26,6 +28,18 @@ public final class AuditEngine {
             .comparing((Finding f) -> f.lineNumbers().isEmpty() ? 0 : f.lineNumbers().get(0))
             .thenComparing(Finding::ruleId)
             .thenComparing(Finding::message);
+
+    /**
+     * Own pool rather than the common one: its threads carry the application class loader, which Drools
+     * needs to find its runtime services when the app runs from the Spring Boot jar.
+     */
+    private static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
+        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        t.setContextClassLoader(AuditEngine.class.getClassLoader());
+        t.setDaemon(true);
+        t.setName("audit-" + t.getPoolIndex());
+        return t;
+    }, null, false);
 
     private AuditEngine() { }
 
@@ -48,7 +62,12 @@ public final class AuditEngine {
             String key = p != null && p.id() != null ? "P:" + p.id() : "#" + i;
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
         }
-        groups.values().parallelStream().forEach(group -> auditGroup(rules, inputs, group, today, results));
+        List<List<Integer>> work = new ArrayList<>(groups.values());
+        if (work.size() == 1) {
+            auditGroup(rules, inputs, work.get(0), today, results);
+        } else {
+            POOL.submit(() -> work.parallelStream().forEach(g -> auditGroup(rules, inputs, g, today, results))).join();
+        }
         return List.of(results);
     }
 
