@@ -3,7 +3,6 @@ package org.claimauditor;
 import org.claimauditor.cli.Cli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.util.Arrays;
@@ -13,7 +12,6 @@ import java.util.Arrays;
  * line (no web server, fast start); {@code serve} (or no command) starts the REST host.
  */
 @SpringBootApplication
-@ConfigurationPropertiesScan
 @EnableScheduling
 public class ClaimAuditorApplication {
 

@@ -36,12 +36,15 @@ public final class ClaimReader {
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             // keep charges exact (45.00 stays 45.00, not the double 45.0)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
             .build();
+
+    /** A JSON Lines entry must be exactly one value: "{...} junk" is an error, not a silently cut line. */
+    private static final com.fasterxml.jackson.databind.ObjectReader LINE_READER =
+            MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ClaimReader() { }
 
@@ -126,7 +129,7 @@ public final class ClaimReader {
             String origin = name + ":" + (i + 1);
             int index = firstIndex + out.size();
             try {
-                JsonNode node = MAPPER.readTree(lines[i]);
+                JsonNode node = LINE_READER.readTree(lines[i]);
                 out.add(fromNode(node, index, origin));
             } catch (JsonProcessingException e) {
                 out.add(ClaimInput.failed(index, origin, null, origin + ": malformed JSON: " + e.getOriginalMessage()));

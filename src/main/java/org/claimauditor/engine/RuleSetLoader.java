@@ -252,13 +252,15 @@ public final class RuleSetLoader {
     public String version() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            List<Path> all = new ArrayList<>(files(rulesDir, ".drl", ".md"));
-            if (policiesDir != null && Files.isDirectory(policiesDir)) {
-                all.addAll(files(policiesDir, ".yaml", ".yml"));
-            }
-            for (Path f : all) {
-                sha.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            for (Path f : files(rulesDir, ".drl", ".md")) {
+                sha.update(("rules/" + rulesDir.relativize(f)).getBytes(StandardCharsets.UTF_8));
                 sha.update(Files.readAllBytes(f));
+            }
+            if (policiesDir != null) {
+                for (Path f : files(policiesDir, ".yaml", ".yml")) {
+                    sha.update(("policies/" + policiesDir.relativize(f)).getBytes(StandardCharsets.UTF_8));
+                    sha.update(Files.readAllBytes(f));
+                }
             }
             return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException | IOException e) {

@@ -1,0 +1,99 @@
+package org.claimauditor.api;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Web slice over the real shipped rules. */
+@WebMvcTest(controllers = {AuditController.class, RulesController.class})
+@Import(AuditorConfig.class)
+class AuditControllerTest {
+
+    static final String CLAIM = """
+            {"claimId":"C-1","claimType":"PROFESSIONAL","payerId":"MEDICARE",
+             "patient":{"id":"P-1","birthDate":"1958-04-02","sex":"F"},"billingProvider":{"npi":"1234567893"},
+             "placeOfService":"11","diagnoses":["E11.9"],
+             "lines":[{"lineNumber":1,"serviceDate":"2026-03-02","procedureCode":"99213","units":UNITS,"charge":45.00,
+                       "diagnosisPointers":[1]}]}""";
+
+    @Autowired
+    MockMvc mvc;
+
+    static String claim(String units) {
+        return CLAIM.replace("UNITS", units);
+    }
+
+    @Test
+    void preScreensOneClaim() throws Exception {
+        mvc.perform(post("/api/v1/claims/audit").contentType(MediaType.APPLICATION_JSON).content(claim("0")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.claimId").value("C-1"))
+                .andExpect(jsonPath("$.status").value("REJECT"))
+                .andExpect(jsonPath("$.findings[0].ruleId").value("CLAIM-UNITS-MIN"))
+                .andExpect(jsonPath("$.findings[0].lineNumbers[0]").value(1))
+                .andExpect(jsonPath("$.findings[0].amountAtRisk").value(45.00))
+                .andExpect(jsonPath("$.ruleSetVersion").isNotEmpty());
+        mvc.perform(post("/api/v1/claims/audit").contentType(MediaType.APPLICATION_JSON).content(claim("1")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PASS"))
+                .andExpect(jsonPath("$.findings", hasSize(0)));
+    }
+
+    @Test
+    void malformedClaimIsAProblemNamingThePath() throws Exception {
+        mvc.perform(post("/api/v1/claims/audit").contentType(MediaType.APPLICATION_JSON).content(claim("\"one\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.path").value("$.lines[0].units"));
+        mvc.perform(post("/api/v1/claims/audit").contentType(MediaType.APPLICATION_JSON)
+                        .content(claim("1").replace("\"payerId\"", "\"payer\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.path").value("$.payer"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("unknown field 'payer'")));
+        mvc.perform(post("/api/v1/claims/audit").contentType(MediaType.APPLICATION_JSON).content("{\"claimId\":"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(startsWith("request:1:")));
+    }
+
+    @Test
+    void batchOfNGivesNResultsWithErrorsInPlace() throws Exception {
+        String array = "[" + claim("1") + "," + claim("[]") + "," + claim("0").replace("C-1", "C-3") + "]";
+        mvc.perform(post("/api/v1/audits").contentType(MediaType.APPLICATION_JSON).content(array))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(3)))
+                .andExpect(jsonPath("$[0].status").value("PASS"))
+                .andExpect(jsonPath("$[1].status").value("ERROR"))
+                .andExpect(jsonPath("$[1].error").value(org.hamcrest.Matchers.containsString("$.lines[0].units")))
+                .andExpect(jsonPath("$[2].claimId").value("C-3"))
+                .andExpect(jsonPath("$[2].status").value("REJECT"));
+        String jsonl = claim("1").replace("\n", "") + "\n{broken\n" + claim("2").replace("\n", "") + "\n";
+        mvc.perform(post("/api/v1/audits").contentType(MediaType.APPLICATION_NDJSON).content(jsonl))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(3)))
+                .andExpect(jsonPath("$[1].status").value("ERROR"));
+    }
+
+    @Test
+    void listsTheCatalogAndReloads() throws Exception {
+        mvc.perform(get("/api/v1/rules"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rules[*].id", hasItem("CLAIM-UNITS-MIN")))
+                .andExpect(jsonPath("$.rules[?(@.id=='CLAIM-UNITS-MIN')].category", hasItem("CLAIM_DATA")))
+                .andExpect(jsonPath("$.rules[?(@.id=='CLAIM-UNITS-MIN')].doc", hasItem("docs/CLAIM-UNITS-MIN.md")));
+        mvc.perform(post("/api/v1/rules/reload"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reloaded").value(true));
+    }
+}

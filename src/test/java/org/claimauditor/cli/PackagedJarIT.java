@@ -1,0 +1,71 @@
+package org.claimauditor.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs the packaged jar the way the README does (failsafe runs this after `package`). */
+class PackagedJarIT {
+
+    @TempDir
+    Path out;
+
+    record Run(int exit, String stdout, String stderr) { }
+
+    static Run run(String... args) throws IOException, InterruptedException {
+        String jar = System.getProperty("auditor.jar", "target/claim-auditor.jar");
+        List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar));
+        cmd.addAll(List.of(args));
+        Path stdout = Files.createTempFile("jar-out", ".txt");
+        Path stderr = Files.createTempFile("jar-err", ".txt");
+        Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("jar finished").isTrue();
+        return new Run(p.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void auditsTheBundledSampleClaims() throws Exception {
+        Run r = run("audit", "--out", out.toString(), "--today", "2026-11-01", "test-claims/samples");
+        assertThat(r.exit()).as(r.stderr()).isEqualTo(Cli.FINDINGS);
+        assertThat(r.stdout()).contains("Audited 6 claims").contains("PASS 2   REVIEW 0   REJECT 3   ERROR 1")
+                .contains("Results: ");
+        JsonNode results = new ObjectMapper().readTree(out.resolve("audit-results.json").toFile());
+        assertThat(results).hasSize(6);
+        List<String> statuses = new ArrayList<>();
+        results.forEach(n -> statuses.add(n.get("status").asText()));
+        assertThat(statuses).containsExactly("PASS", "REJECT", "REJECT", "REJECT", "PASS", "ERROR");
+        assertThat(results.get(5).get("error").asText()).contains("unknown field 'diagnosisPointer'");
+    }
+
+    @Test
+    void validatesAndTestsTheShippedRules() throws Exception {
+        Run v = run("validate-rules");
+        assertThat(v.exit()).as(v.stderr()).isZero();
+        assertThat(v.stdout()).contains("OK: ").contains(" rules built");
+        Run t = run("test-rules");
+        assertThat(t.exit()).as(t.stdout()).isZero();
+        assertThat(t.stdout()).containsPattern("\\d+ passed, 0 failed");
+    }
+
+    @Test
+    void unreadableRulesAreExitCodeTwo() throws Exception {
+        Path rules = Files.createDirectories(out.resolve("rules/checks"));
+        Files.writeString(rules.resolve("X.drl"), "package checks;\nrule \"x\" when then");
+        Run r = run("audit", "--rules", out.resolve("rules").toString(), "--out", out.toString(), "test-claims/samples");
+        assertThat(r.exit()).isEqualTo(Cli.USAGE);
+        assertThat(r.stderr()).contains("X.drl:");
+        Run v = run("validate-rules", "--rules", out.resolve("rules").toString());
+        assertThat(v.exit()).isEqualTo(Cli.FINDINGS);
+    }
+}

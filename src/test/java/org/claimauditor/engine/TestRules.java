@@ -1,0 +1,18 @@
+package org.claimauditor.engine;
+
+import java.nio.file.Path;
+
+/** The shipped rules/ folder, built once per test JVM (a build takes a couple of seconds). */
+public final class TestRules {
+
+    private static RuleSet shipped;
+
+    private TestRules() { }
+
+    public static synchronized RuleSet shipped() {
+        if (shipped == null) {
+            shipped = new RuleSetLoader(Path.of("rules"), Path.of("payer-policies")).load();
+        }
+        return shipped;
+    }
+}
