@@ -2,6 +2,8 @@ package org.claimauditor.api;
 
 import org.claimauditor.engine.RuleService;
 import org.claimauditor.engine.RuleSetLoader;
+import org.claimauditor.ncci.NcciLoader;
+import org.claimauditor.ncci.NcciTables;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +17,19 @@ class AuditorConfig {
     @Bean
     RuleService ruleService(AuditorProperties props) {
         return new RuleService(new RuleSetLoader(props.rulesDir(), props.payerPoliciesDir()));
+    }
+
+    /** Loaded once at start-up; a missing or unreadable NCCI folder stops the host unless auditor.no-ncci=true. */
+    @Bean
+    NcciTables ncciTables(AuditorProperties props) {
+        if (props.noNcci()) {
+            return NcciTables.NONE;
+        }
+        if (props.ncciDir() == null) {
+            throw new IllegalStateException("auditor.ncci-dir is not set: point it at the CMS NCCI files, "
+                    + "or set auditor.no-ncci=true to run without NCCI edits on purpose");
+        }
+        return NcciLoader.load(props.ncciDir(), props.maxBadRows());
     }
 
     @Bean

@@ -13,10 +13,16 @@ import java.time.Duration;
  * @param payerPoliciesDir  payer policy folder
  * @param watch             reload automatically when a file under either folder changes
  * @param watchInterval     how often to look for changes when {@code watch} is on
+ * @param ncciDir           folder of CMS NCCI files; required unless {@code noNcci}
+ * @param noNcci            run without NCCI edits on purpose (every result says so)
+ * @param maxBadRows        largest share of unreadable NCCI rows tolerated
  */
 @ConfigurationProperties("auditor")
 public record AuditorProperties(
         @DefaultValue("rules") Path rulesDir,
         @DefaultValue("payer-policies") Path payerPoliciesDir,
         @DefaultValue("false") boolean watch,
-        @DefaultValue("2s") Duration watchInterval) { }
+        @DefaultValue("2s") Duration watchInterval,
+        Path ncciDir,
+        @DefaultValue("false") boolean noNcci,
+        @DefaultValue("0.001") double maxBadRows) { }

@@ -3,10 +3,14 @@ package org.claimauditor.claim;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Shape checks for the code sets a claim uses (see DOMAIN.md "Code shapes") and the NPI check digit. */
+/**
+ * Shape checks for the code sets a claim uses (see DOMAIN.md "Code shapes") and the NPI check digit. CPT also
+ * has 4 digits + A (vaccine administration, e.g. 0001A) and + M (MAAA, e.g. 0002M): both appear in CMS's NCCI
+ * tables, so they are accepted with Category II (F), Category III (T) and PLA (U) codes.
+ */
 public final class Codes {
 
-    private static final Pattern CPT = Pattern.compile("\\d{5}|\\d{4}[FTU]");
+    private static final Pattern CPT = Pattern.compile("\\d{5}|\\d{4}[FTUAM]");
     private static final Pattern HCPCS_II = Pattern.compile("[A-V]\\d{4}");
     private static final Pattern ICD10CM = Pattern.compile("[A-Z]\\d[A-Z0-9][A-Z0-9]{0,4}");
     private static final Pattern NPI = Pattern.compile("\\d{10}");

@@ -6,6 +6,7 @@ import org.claimauditor.engine.AuditEngine;
 import org.claimauditor.engine.AuditResult;
 import org.claimauditor.engine.Finding;
 import org.claimauditor.engine.RuleSet;
+import org.claimauditor.ncci.NcciTables;
 import org.claimauditor.report.ResultsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +31,9 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rules;
 
+    @Mixin
+    NcciOptions ncci;
+
     @Option(names = "--out", required = true, description = "Output folder for audit-results.json.")
     Path out;
 
@@ -53,8 +57,12 @@ final class AuditCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return Cli.USAGE;
         }
+        NcciTables tables = ncci.loadOrReport(System.out, System.err, null);
+        if (tables == null) {
+            return Cli.USAGE;
+        }
         List<ClaimInput> claims = ClaimReader.readFiles(files);
-        List<AuditResult> results = AuditEngine.audit(rs, claims, today != null ? today : LocalDate.now());
+        List<AuditResult> results = AuditEngine.audit(rs, tables, claims, today != null ? today : LocalDate.now());
         Path written = ResultsFile.write(out, results);
         printSummary(rs, files.size(), results, written, (System.nanoTime() - start) / 1_000_000);
         boolean rejected = results.stream().anyMatch(r ->

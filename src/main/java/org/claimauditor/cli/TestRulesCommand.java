@@ -1,6 +1,7 @@
 package org.claimauditor.cli;
 
 import org.claimauditor.engine.RuleSet;
+import org.claimauditor.ncci.NcciTables;
 import org.claimauditor.fixture.FixtureRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,11 +12,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "test-rules", mixinStandardHelpOptions = true,
-        description = "Run the fixture files (one per rule id) against the rules and print pass/fail per case.")
+        description = "Run the fixture files (one per rule id) against the rules and print pass/fail per case. "
+                + "NCCI tables default to the sample set the fixtures are written for (FIXTURES/ncci-sample).")
 final class TestRulesCommand implements Callable<Integer> {
 
     @Mixin
     RuleOptions rules;
+
+    @Mixin
+    NcciOptions ncci;
 
     @Option(names = "--fixtures", defaultValue = "test-claims", description = "Fixture folder (default: ${DEFAULT-VALUE}).")
     Path fixtures;
@@ -26,12 +31,16 @@ final class TestRulesCommand implements Callable<Integer> {
         if (rs == null) {
             return Cli.USAGE;
         }
+        NcciTables tables = ncci.loadOrReport(System.out, System.err, fixtures.resolve(FixtureRunner.NCCI_SAMPLE));
+        if (tables == null) {
+            return Cli.USAGE;
+        }
         int passed = 0;
         int failed = 0;
         for (Path file : FixtureRunner.fixtureFiles(fixtures)) {
             List<FixtureRunner.CaseResult> results;
             try {
-                results = FixtureRunner.run(rs, file);
+                results = FixtureRunner.run(rs, tables, file);
             } catch (IllegalArgumentException e) {
                 System.out.println("FAIL " + e.getMessage());
                 failed++;

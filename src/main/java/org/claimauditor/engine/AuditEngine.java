@@ -6,6 +6,8 @@ import org.claimauditor.engine.fact.AuditContext;
 import org.claimauditor.engine.fact.ClaimFact;
 import org.claimauditor.engine.fact.DiagnosisFact;
 import org.claimauditor.engine.fact.LineFact;
+import org.claimauditor.ncci.NcciEdits;
+import org.claimauditor.ncci.NcciTables;
 import org.kie.api.runtime.KieSession;
 
 import java.time.LocalDate;
@@ -43,19 +45,22 @@ public final class AuditEngine {
 
     private AuditEngine() { }
 
-    public static AuditResult auditOne(RuleSet rules, ClaimInput input, LocalDate today) {
-        return audit(rules, List.of(input), today).get(0);
+    public static AuditResult auditOne(RuleSet rules, NcciTables ncci, ClaimInput input, LocalDate today) {
+        return audit(rules, ncci, List.of(input), today).get(0);
     }
 
     /** One result per input, in input order; unreadable inputs become ERROR results. */
-    public static List<AuditResult> audit(RuleSet rules, List<ClaimInput> inputs, LocalDate today) {
+    public static List<AuditResult> audit(RuleSet rules, NcciTables ncci, List<ClaimInput> inputs, LocalDate today) {
         AuditResult[] results = new AuditResult[inputs.size()];
+        List<String> referenceData = new ArrayList<>(rules.referenceData());
+        referenceData.addAll(ncci.describe());
+        Run run = new Run(rules, new NcciEdits(ncci, rules.addOnPrimaries()), List.copyOf(referenceData));
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             ClaimInput in = inputs.get(i);
             if (!in.readable()) {
                 results[i] = new AuditResult(in.claimId(), AuditResult.Status.ERROR, List.of(), rules.version(),
-                        rules.referenceData(), in.error());
+                        run.referenceData(), in.error());
                 continue;
             }
             Claim.Patient p = in.claim().patient();
@@ -64,19 +69,26 @@ public final class AuditEngine {
         }
         List<List<Integer>> work = new ArrayList<>(groups.values());
         if (work.size() == 1) {
-            auditGroup(rules, inputs, work.get(0), today, results);
+            auditGroup(run, inputs, work.get(0), today, results);
         } else {
-            POOL.submit(() -> work.parallelStream().forEach(g -> auditGroup(rules, inputs, g, today, results))).join();
+            POOL.submit(() -> work.parallelStream().forEach(g -> auditGroup(run, inputs, g, today, results))).join();
         }
         return List.of(results);
     }
 
-    private static void auditGroup(RuleSet rules, List<ClaimInput> inputs, List<Integer> group, LocalDate today,
+    /** What every session of one audit shares. */
+    private record Run(RuleSet rules, NcciEdits ncci, List<String> referenceData) { }
+
+    private static void auditGroup(Run run, List<ClaimInput> inputs, List<Integer> group, LocalDate today,
                                    AuditResult[] results) {
+        RuleSet rules = run.rules();
         FindingSink sink = new FindingSink(rules.rulesByKey());
         KieSession session = rules.kieBase().newKieSession();
         try {
             session.setGlobal("out", sink);
+            if (rules.globals().contains("ncci")) {
+                session.setGlobal("ncci", run.ncci());
+            }
             session.insert(new AuditContext(today));
             for (int seq : group) {
                 insertClaim(session, new ClaimFact(seq, inputs.get(seq).claim()));
@@ -89,7 +101,7 @@ public final class AuditEngine {
             List<Finding> findings = new ArrayList<>(sink.findingsFor(seq));
             findings.sort(ORDER);
             results[seq] = new AuditResult(inputs.get(seq).claimId(), AuditResult.statusOf(findings),
-                    List.copyOf(findings), rules.version(), rules.referenceData(), null);
+                    List.copyOf(findings), rules.version(), run.referenceData(), null);
         }
     }
 

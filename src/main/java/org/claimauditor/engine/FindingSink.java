@@ -43,10 +43,41 @@ public final class FindingSink {
         add(ctx, claim, lineNumbers, message, suggestion, source);
     }
 
+    /**
+     * One finding per claim among {@code lines} (lines of several claims in a batch), each naming that claim's
+     * own lines; the message is the same for all and should name the claims involved.
+     */
+    public void onLines(RuleContext ctx, List<?> lines, String message, String suggestion, String source) {
+        onLines(ctx, lines, message, suggestion, source, 1.0);
+    }
+
+    /** As above, with only {@code shareAtRisk} (0..1) of the named lines' charges at risk, e.g. the units over a limit. */
+    public void onLines(RuleContext ctx, List<?> lines, String message, String suggestion, String source,
+                        double shareAtRisk) {
+        Map<ClaimFact, List<Integer>> byClaim = new java.util.LinkedHashMap<>();
+        for (Object o : lines) {
+            LineFact l = (LineFact) o;
+            List<Integer> numbers = byClaim.computeIfAbsent(l.getClaim(), c -> new ArrayList<>());
+            if (l.getLineNumber() != null) {
+                numbers.add(l.getLineNumber());
+            }
+        }
+        byClaim.forEach((claim, numbers) -> add(ctx, claim, numbers.stream().sorted().toList(), message, suggestion,
+                source, shareAtRisk));
+    }
+
     private void add(RuleContext ctx, ClaimFact claim, List<Integer> lines, String message, String suggestion,
                      String source) {
+        add(ctx, claim, lines, message, suggestion, source, 1.0);
+    }
+
+    private void add(RuleContext ctx, ClaimFact claim, List<Integer> lines, String message, String suggestion,
+                     String source, double shareAtRisk) {
         RuleInfo info = info(ctx.getRule());
         BigDecimal atRisk = info.severity() == Severity.INFO ? BigDecimal.ZERO : amountAtRisk(claim, lines);
+        if (shareAtRisk < 1.0) {
+            atRisk = atRisk.multiply(BigDecimal.valueOf(shareAtRisk)).setScale(2, java.math.RoundingMode.HALF_UP);
+        }
         byClaim.computeIfAbsent(claim.getSeq(), k -> new ArrayList<>())
                 .add(new Finding(info.id(), info.category(), info.severity(), lines, message, source, suggestion, atRisk));
     }

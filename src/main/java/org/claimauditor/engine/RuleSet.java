@@ -19,13 +19,21 @@ public record RuleSet(
         Map<String, RuleInfo> rulesByKey,
         List<String> referenceData,
         List<String> warnings,
+        java.util.Set<String> globals,
+        org.claimauditor.ncci.AddOnPrimaries addOnPrimaries,
         Instant loadedAt) {
 
     public RuleSet(String version, KieBase kieBase, List<RuleInfo> catalog, List<String> referenceData,
-                   List<String> warnings) {
+                   List<String> warnings, org.claimauditor.ncci.AddOnPrimaries addOnPrimaries) {
         this(version, kieBase, List.copyOf(catalog),
                 catalog.stream().collect(Collectors.toUnmodifiableMap(r -> key(r.drlPackage(), r.drlName()), Function.identity())),
-                List.copyOf(referenceData), List.copyOf(warnings), Instant.now());
+                List.copyOf(referenceData), List.copyOf(warnings), globalsOf(kieBase), addOnPrimaries, Instant.now());
+    }
+
+    /** Names of the globals the rules declare; the engine sets only those (Drools rejects undeclared ones). */
+    private static java.util.Set<String> globalsOf(KieBase kieBase) {
+        return kieBase.getKiePackages().stream().flatMap(p -> p.getGlobalVariables().stream())
+                .map(org.kie.api.definition.rule.Global::getName).collect(Collectors.toUnmodifiableSet());
     }
 
     static String key(String drlPackage, String ruleName) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.claimauditor.ncci.AddOnPrimaries;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -108,8 +109,9 @@ public final class RuleSetLoader {
         }
         List<BuildError> policyErrors = checkPolicies();
         errors.addAll(policyErrors);
+        AddOnPrimaries addOnPrimaries = policyErrors.isEmpty() ? AddOnPrimaries.load(policiesDir, errors) : AddOnPrimaries.NONE;
         if (!errors.isEmpty()) {
-            throw new RuleBuildException(errors);
+            throw new RuleBuildException(List.copyOf(new java.util.LinkedHashSet<>(errors)));
         }
         KieContainer container = ks.newKieContainer(releaseId);
         KieBase kieBase = container.getKieBase();
@@ -120,10 +122,14 @@ public final class RuleSetLoader {
             throw new RuleBuildException(errors);
         }
         String version = version();
-        List<String> referenceData = List.of(
+        List<String> referenceData = new ArrayList<>(List.of(
                 "Rule set " + version + " (" + catalog.size() + " rules from " + rulesDir + ")",
-                "Code sets: none loaded, procedure and diagnosis codes checked for shape only");
-        return new RuleSet(version, kieBase, catalog, referenceData, warnings);
+                "Code sets: none loaded, procedure and diagnosis codes checked for shape only"));
+        if (addOnPrimaries.size() > 0) {
+            referenceData.add("Payer-defined add-on primaries: " + policiesDir.resolve(AddOnPrimaries.FILE_NAME)
+                    + " (" + addOnPrimaries.size() + " add-on codes)");
+        }
+        return new RuleSet(version, kieBase, catalog, referenceData, warnings, addOnPrimaries);
     }
 
     private String checkPackage(Path drl, String rel, String text, List<BuildError> errors) {

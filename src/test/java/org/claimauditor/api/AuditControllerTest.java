@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.hasItem;
@@ -19,6 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Web slice over the real shipped rules. */
 @WebMvcTest(controllers = {AuditController.class, RulesController.class})
 @Import(AuditorConfig.class)
+@TestPropertySource(properties = "auditor.ncci-dir=test-claims/ncci-sample")
 class AuditControllerTest {
 
     static final String CLAIM = """

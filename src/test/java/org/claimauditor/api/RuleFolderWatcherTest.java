@@ -35,6 +35,7 @@ class RuleFolderWatcherTest {
     static void props(DynamicPropertyRegistry registry) {
         registry.add("auditor.rules-dir", RULES::toString);
         registry.add("auditor.watch", () -> "true");
+        registry.add("auditor.no-ncci", () -> "true");
         registry.add("auditor.watch-interval", () -> "200ms");
     }
 

@@ -20,7 +20,7 @@ class CodesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"99213", "0001F", "0042T", "0001U", "G0439", "A0425", "V2020"})
+    @ValueSource(strings = {"99213", "0001F", "0042T", "0001U", "0001A", "0002M", "G0439", "A0425", "V2020"})
     void procedureShapes(String code) {
         assertThat(Codes.isProcedureCode(code)).isTrue();
     }

@@ -36,16 +36,29 @@ class PackagedJarIT {
 
     @Test
     void auditsTheBundledSampleClaims() throws Exception {
-        Run r = run("audit", "--out", out.toString(), "--today", "2026-11-01", "test-claims/samples");
+        Run r = run("audit", "--ncci-dir", "test-claims/ncci-sample", "--out", out.toString(), "--today", "2026-11-01",
+                "test-claims/samples");
         assertThat(r.exit()).as(r.stderr()).isEqualTo(Cli.FINDINGS);
-        assertThat(r.stdout()).contains("Audited 6 claims").contains("PASS 2   REVIEW 0   REJECT 3   ERROR 1")
-                .contains("Results: ");
+        assertThat(r.stdout()).contains("Audited 9 claims").contains("PASS 2   REVIEW 0   REJECT 6   ERROR 1")
+                .contains("NCCI-PTP-PAIR").contains("Results: ");
         JsonNode results = new ObjectMapper().readTree(out.resolve("audit-results.json").toFile());
-        assertThat(results).hasSize(6);
+        assertThat(results).hasSize(9);
         List<String> statuses = new ArrayList<>();
         results.forEach(n -> statuses.add(n.get("status").asText()));
-        assertThat(statuses).containsExactly("PASS", "REJECT", "REJECT", "REJECT", "PASS", "ERROR");
+        assertThat(statuses).containsExactly("PASS", "REJECT", "REJECT", "REJECT", "PASS", "ERROR", "REJECT", "REJECT", "REJECT");
+        assertThat(results.get(0).get("referenceData").toString()).contains("NCCI practitioner PTP v322r0");
         assertThat(results.get(5).get("error").asText()).contains("unknown field 'diagnosisPointer'");
+    }
+
+    @Test
+    void missingNcciTablesAreALoudErrorUnlessSkippedOnPurpose() throws Exception {
+        Run r = run("audit", "--out", out.toString(), "test-claims/samples");
+        assertThat(r.exit()).isEqualTo(Cli.USAGE);
+        assertThat(r.stderr()).contains("--ncci-dir").contains("--no-ncci");
+        Run skipped = run("audit", "--no-ncci", "--out", out.toString(), "test-claims/samples");
+        assertThat(skipped.exit()).isEqualTo(Cli.FINDINGS);
+        JsonNode results = new ObjectMapper().readTree(out.resolve("audit-results.json").toFile());
+        assertThat(results.get(0).get("referenceData").toString()).contains("NCCI: not applied (--no-ncci)");
     }
 
     @Test
@@ -62,7 +75,7 @@ class PackagedJarIT {
     void unreadableRulesAreExitCodeTwo() throws Exception {
         Path rules = Files.createDirectories(out.resolve("rules/checks"));
         Files.writeString(rules.resolve("X.drl"), "package checks;\nrule \"x\" when then");
-        Run r = run("audit", "--rules", out.resolve("rules").toString(), "--out", out.toString(), "test-claims/samples");
+        Run r = run("audit", "--rules", out.resolve("rules").toString(), "--no-ncci", "--out", out.toString(), "test-claims/samples");
         assertThat(r.exit()).isEqualTo(Cli.USAGE);
         assertThat(r.stderr()).contains("X.drl:");
         Run v = run("validate-rules", "--rules", out.resolve("rules").toString());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 public final class TestRules {
 
     private static RuleSet shipped;
+    private static org.claimauditor.ncci.NcciTables ncciSample;
 
     private TestRules() { }
 
@@ -14,5 +15,13 @@ public final class TestRules {
             shipped = new RuleSetLoader(Path.of("rules"), Path.of("payer-policies")).load();
         }
         return shipped;
+    }
+
+    /** The bundled NCCI sample set the fixtures are written against. */
+    public static synchronized org.claimauditor.ncci.NcciTables ncciSample() {
+        if (ncciSample == null) {
+            ncciSample = org.claimauditor.ncci.NcciLoader.load(Path.of("test-claims", "ncci-sample"));
+        }
+        return ncciSample;
     }
 }

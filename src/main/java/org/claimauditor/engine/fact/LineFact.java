@@ -26,6 +26,20 @@ public final class LineFact {
     /** JSON path of this line in the input, e.g. {@code $.lines[2]}. */
     public String getPath() { return "$.lines[" + index + "]"; }
     public Integer getLineNumber() { return line.lineNumber(); }
+    public String getPatientId() { return claim.getPatientId(); }
+    public String getClaimType() { return claim.getClaimType(); }
+    public String getClaimId() { return claim.getClaimId(); }
+    /** Input order across the batch: claim first, then line position; lets a rule pick the first line of a group. */
+    public long getOrder() { return ((long) claim.getSeq() << 16) | index; }
+    /** Days in the line's date span (1 for a single day); 0 when the dates are missing or reversed. */
+    public int getDays() {
+        if (line.serviceDate() == null || line.lastServiceDate().isBefore(line.serviceDate())) {
+            return 0;
+        }
+        return (int) (line.lastServiceDate().toEpochDay() - line.serviceDate().toEpochDay()) + 1;
+    }
+    public boolean isSingleDay() { return getDays() == 1; }
+    public boolean hasModifier(String modifier) { return line.modifiers().contains(modifier); }
     public LocalDate getServiceDate() { return line.serviceDate(); }
     /** As submitted (may be null); see {@link #getLastServiceDate()} for the defaulted value. */
     public LocalDate getServiceDateTo() { return line.serviceDateTo(); }

@@ -1,0 +1,50 @@
+package org.claimauditor.engine;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns a YAML read error into file:line:column for the people who edit rule data and payer policies. */
+public final class YamlErrors {
+
+    private YamlErrors() { }
+
+    public static BuildError of(Path f, JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return locateKey(f, u.getPropertyName(), u.getLocation(), "unknown key '" + u.getPropertyName() + "'");
+        }
+        return at(f, e.getLocation(), e.getOriginalMessage());
+    }
+
+    /**
+     * The YAML parser reports an unknown key at the token after it; point at the key itself: the last line at
+     * or before the reported one where {@code key:} starts a mapping entry.
+     */
+    public static BuildError locateKey(Path f, String key, JsonLocation loc, String message) {
+        int near = loc == null ? Integer.MAX_VALUE : loc.getLineNr();
+        try {
+            List<String> lines = Files.readAllLines(f);
+            Pattern p = Pattern.compile("^([\\s-]*)" + Pattern.quote(key) + "\\s*:");
+            for (int i = Math.min(near, lines.size()) - 1; i >= 0; i--) {
+                Matcher m = p.matcher(lines.get(i));
+                if (m.find()) {
+                    return new BuildError(f.toString(), i + 1, m.group(1).length() + 1, message);
+                }
+            }
+        } catch (IOException e) {
+            // fall back to the parser's position
+        }
+        return at(f, loc, message);
+    }
+
+    public static BuildError at(Path f, JsonLocation loc, String message) {
+        return new BuildError(f.toString(), loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), message);
+    }
+}

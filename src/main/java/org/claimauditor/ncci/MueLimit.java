@@ -1,0 +1,25 @@
+package org.claimauditor.ncci;
+
+/** The MUE for a code in one setting, with where it comes from. */
+public record MueLimit(String code, int value, int mai, String maiText, String rationale, String table,
+                       String version, String file, int line) {
+
+    public boolean lineEdit() {
+        return mai == 1;
+    }
+
+    /** MAI 2 is an absolute policy limit; MAI 3 may be paid above the limit on appeal with documentation. */
+    public boolean policyLimit() {
+        return mai == 2;
+    }
+
+    /** More units than the limit allows over {@code days} days (the MUE is per day of service). */
+    public boolean exceededBy(int units, int days) {
+        return units > (long) value * Math.max(1, days);
+    }
+
+    public String source() {
+        return "NCCI " + table + " MUE " + version + ": " + code + " = " + value + ", MAI " + maiText
+                + ", rationale " + rationale + " (" + file + " line " + line + ")";
+    }
+}

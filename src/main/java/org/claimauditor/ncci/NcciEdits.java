@@ -1,0 +1,124 @@
+package org.claimauditor.ncci;
+
+import org.claimauditor.engine.fact.LineFact;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The DRL global {@code ncci}: table look-ups for a pair of lines or a line, choosing the table by claim type
+ * (professional → practitioner, institutional → outpatient hospital, DME → DME supplier MUE). The rules stay
+ * generic; the two million pairs stay data.
+ */
+public final class NcciEdits {
+
+    /** NCCI PTP-associated modifiers (DOMAIN.md): anatomic, global surgery, and 27, 59, 91, X{EPSU}. */
+    public static final Set<String> PTP_MODIFIERS = Set.of(
+            "E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9",
+            "TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "LT", "RT", "LC", "LD", "RC", "LM", "RI",
+            "24", "25", "57", "58", "78", "79", "27", "59", "91", "XE", "XS", "XP", "XU");
+
+    private final NcciTables tables;
+    private final AddOnPrimaries payerAddOns;
+
+    public NcciEdits(NcciTables tables, AddOnPrimaries payerAddOns) {
+        this.tables = tables;
+        this.payerAddOns = payerAddOns;
+    }
+
+    /**
+     * The PTP edit with {@code column1}'s code in column 1 and {@code column2}'s in column 2, in force on the
+     * column 2 line's date of service; empty when none, or when its indicator is 9 (not in force).
+     */
+    public List<PtpEdit> ptp(LineFact column1, LineFact column2) {
+        PtpTable table = tables.ptpFor(column2.getClaimType());
+        if (table == null || !Objects.equals(column1.getClaimType(), column2.getClaimType())) {
+            return List.of();
+        }
+        PtpEdit e = table.find(column1.getProcedureCode(), column2.getProcedureCode(), column2.getServiceDate());
+        return e == null || e.modifierIndicator() == '9' ? List.of() : List.of(e);
+    }
+
+    /** 59 and X{EPSU} may be reported on either code of the pair for dates of service from this day (Medicare Part B). */
+    public static final LocalDate EITHER_CODE_FROM = LocalDate.of(2019, 7, 1);
+
+    private static final Set<String> DISTINCT_SERVICE = Set.of("59", "XE", "XS", "XP", "XU");
+    private static final Set<String> ANATOMIC = Set.of(
+            "E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9",
+            "TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "LT", "RT", "LC", "LD", "RC", "LM", "RI");
+
+    /**
+     * The PTP-associated modifier that bypasses the edit, or null. On the column 2 line any associated modifier
+     * counts, except an anatomic one the column 1 line also carries (same site, so not a separate service);
+     * on the column 1 line only 59/X{EPSU}, and only for dates of service from 2019-07-01.
+     */
+    public String bypassModifier(LineFact column1, LineFact column2) {
+        for (String m : column2.getModifiers()) {
+            if (PTP_MODIFIERS.contains(m) && !(ANATOMIC.contains(m) && column1.getModifiers().contains(m))) {
+                return m;
+            }
+        }
+        LocalDate dos = column2.getServiceDate();
+        if (dos != null && !dos.isBefore(EITHER_CODE_FROM)) {
+            for (String m : column1.getModifiers()) {
+                if (DISTINCT_SERVICE.contains(m)) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    public List<MueLimit> mue(LineFact line) {
+        MueTable table = tables.mueFor(line.getClaimType());
+        MueLimit m = table == null ? null : table.find(line.getProcedureCode());
+        return m == null ? List.of() : List.of(m);
+    }
+
+    /** The add-on edit for the line's code on its date of service; empty when it is not an add-on code then. */
+    public List<AddOnEdit> addOn(LineFact line) {
+        if (tables.aoc() == null || !"PROFESSIONAL".equals(line.getClaimType()) && !"INSTITUTIONAL".equals(line.getClaimType())) {
+            return List.of();
+        }
+        String payer = line.getClaim().getPayerId();
+        AddOnEdit e = tables.aoc().find(line.getProcedureCode(), line.getServiceDate(),
+                payerAddOns.primaries(payer, line.getProcedureCode()), payerAddOns.source(payer, line.getProcedureCode()));
+        return e == null ? List.of() : List.of(e);
+    }
+
+    /**
+     * Whether a primary code for the add-on line is among {@code sameDay} (lines of the patient on that date):
+     * by the same practitioner, or — for 99292 — 99291 by another practitioner of the same billing group.
+     */
+    public boolean hasPrimary(AddOnEdit edit, LineFact addOn, List<LineFact> sameDay) {
+        for (LineFact other : sameDay) {
+            if (other == addOn || !edit.accepts(other.getProcedureCode())) {
+                continue;
+            }
+            if (Objects.equals(other.getRenderingNpi(), addOn.getRenderingNpi())) {
+                return true;
+            }
+            if (AddOnEdit.CRITICAL_CARE_ADD_ON.equals(edit.addOnCode())
+                    && AddOnEdit.CRITICAL_CARE_PRIMARY.equals(other.getProcedureCode())
+                    && sameGroup(other, addOn)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameGroup(LineFact a, LineFact b) {
+        String tinA = a.getClaim().getClaim().billingProvider() == null ? null : a.getClaim().getClaim().billingProvider().tin();
+        String tinB = b.getClaim().getClaim().billingProvider() == null ? null : b.getClaim().getClaim().billingProvider().tin();
+        if (tinA != null && tinA.equals(tinB)) {
+            return true;
+        }
+        return Objects.equals(a.getClaim().getBillingNpi(), b.getClaim().getBillingNpi());
+    }
+
+    public NcciTables tables() {
+        return tables;
+    }
+}
