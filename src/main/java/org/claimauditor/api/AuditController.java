@@ -5,7 +5,7 @@ import org.claimauditor.claim.ClaimReader;
 import org.claimauditor.engine.AuditEngine;
 import org.claimauditor.engine.AuditResult;
 import org.claimauditor.engine.RuleService;
-import org.claimauditor.ncci.NcciTables;
+import org.claimauditor.engine.Reference;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,12 +23,12 @@ import java.util.List;
 class AuditController {
 
     private final RuleService rules;
-    private final NcciTables ncci;
+    private final Reference ref;
     private final Clock clock;
 
-    AuditController(RuleService rules, NcciTables ncci, Clock clock) {
+    AuditController(RuleService rules, Reference ref, Clock clock) {
         this.rules = rules;
-        this.ncci = ncci;
+        this.ref = ref;
         this.clock = clock;
     }
 
@@ -39,7 +39,7 @@ class AuditController {
         if (!input.readable()) {
             throw new UnreadableClaimException(input.error());
         }
-        return AuditEngine.auditOne(rules.current(), ncci, input, LocalDate.now(clock));
+        return AuditEngine.auditOne(rules.current(), ref, input, LocalDate.now(clock));
     }
 
     /** A malformed claim in the batch yields an ERROR result for that claim, never a failed batch. */
@@ -51,6 +51,6 @@ class AuditController {
                                  @RequestHeader(value = "Content-Type", required = false) String contentType) {
         boolean jsonLines = contentType != null && (contentType.contains("ndjson") || contentType.contains("jsonl"));
         List<ClaimInput> inputs = ClaimReader.read(body, "request", jsonLines, 0);
-        return AuditEngine.audit(rules.current(), ncci, inputs, LocalDate.now(clock));
+        return AuditEngine.audit(rules.current(), ref, inputs, LocalDate.now(clock));
     }
 }

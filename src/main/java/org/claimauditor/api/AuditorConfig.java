@@ -1,6 +1,9 @@
 package org.claimauditor.api;
 
 import org.claimauditor.engine.RuleService;
+import org.claimauditor.codes.CodeSetLoader;
+import org.claimauditor.codes.CodeSets;
+import org.claimauditor.engine.Reference;
 import org.claimauditor.engine.RuleSetLoader;
 import org.claimauditor.ncci.NcciLoader;
 import org.claimauditor.ncci.NcciTables;
@@ -16,7 +19,7 @@ class AuditorConfig {
 
     @Bean
     RuleService ruleService(AuditorProperties props) {
-        return new RuleService(new RuleSetLoader(props.rulesDir(), props.payerPoliciesDir()));
+        return new RuleService(new RuleSetLoader(props.rulesDir(), props.payerPoliciesDir(), props.defaultPayer()));
     }
 
     /** Loaded once at start-up; a missing or unreadable NCCI folder stops the host unless auditor.no-ncci=true. */
@@ -30,6 +33,13 @@ class AuditorConfig {
                     + "or set auditor.no-ncci=true to run without NCCI edits on purpose");
         }
         return NcciLoader.load(props.ncciDir(), props.maxBadRows());
+    }
+
+    /** NCCI tables and code sets, loaded once at start-up (rule reloads do not re-read them). */
+    @Bean
+    Reference reference(NcciTables ncci, AuditorProperties props) {
+        CodeSets codeSets = props.codeSetsDir() == null ? CodeSets.EMPTY : CodeSetLoader.load(props.codeSetsDir()).codeSets();
+        return new Reference(ncci, codeSets);
     }
 
     @Bean

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param ncciDir           folder of CMS NCCI files; required unless {@code noNcci}
  * @param noNcci            run without NCCI edits on purpose (every result says so)
  * @param maxBadRows        largest share of unreadable NCCI rows tolerated
+ * @param codeSetsDir       folder of code-set files (ICD-10-CM, HCPCS, CPT list); none = shape checks only
+ * @param defaultPayer      payer id whose policy applies to payers without a policy file
  */
 @ConfigurationProperties("auditor")
 public record AuditorProperties(
@@ -25,4 +27,6 @@ public record AuditorProperties(
         @DefaultValue("2s") Duration watchInterval,
         Path ncciDir,
         @DefaultValue("false") boolean noNcci,
-        @DefaultValue("0.001") double maxBadRows) { }
+        @DefaultValue("0.001") double maxBadRows,
+        Path codeSetsDir,
+        @DefaultValue("MEDICARE") String defaultPayer) { }

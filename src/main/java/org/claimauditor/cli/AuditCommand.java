@@ -1,11 +1,13 @@
 package org.claimauditor.cli;
 
+import org.claimauditor.claim.Claim;
 import org.claimauditor.claim.ClaimInput;
 import org.claimauditor.claim.ClaimReader;
 import org.claimauditor.engine.AuditEngine;
 import org.claimauditor.engine.AuditResult;
 import org.claimauditor.engine.Finding;
 import org.claimauditor.engine.RuleSet;
+import org.claimauditor.engine.Reference;
 import org.claimauditor.ncci.NcciTables;
 import org.claimauditor.report.ResultsFile;
 import picocli.CommandLine.Command;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +37,19 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     NcciOptions ncci;
 
+    @Mixin
+    CodeSetOptions codeSets;
+
     @Option(names = "--out", required = true, description = "Output folder for audit-results.json.")
     Path out;
 
     @Option(names = "--today", description = "Audit date for 'date in the future' checks (default: today), for reproducible re-runs.")
     LocalDate today;
+
+    @Option(names = "--history", paramLabel = "FILE",
+            description = "Prior claims (same formats as INPUT; repeat the option for several files) used only as history: "
+                    + "frequency limits and date-of-service edits count them, but they get no result of their own.")
+    List<Path> history = List.of();
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Claim files, or folders of .json / .jsonl files.")
     List<Path> inputs;
@@ -62,7 +73,18 @@ final class AuditCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         List<ClaimInput> claims = ClaimReader.readFiles(files);
-        List<AuditResult> results = AuditEngine.audit(rs, tables, claims, today != null ? today : LocalDate.now());
+        List<Claim> prior = new ArrayList<>();
+        if (!history.isEmpty()) {
+            for (ClaimInput h : ClaimReader.readFiles(ClaimReader.expandInputs(history))) {
+                if (h.readable()) {
+                    prior.add(h.claim());
+                } else {
+                    System.err.println("warning: history claim skipped: " + h.error());
+                }
+            }
+            System.out.println("History: " + prior.size() + " prior claims");
+        }
+        List<AuditResult> results = AuditEngine.audit(rs, new Reference(tables, codeSets.loadOrDefault(System.out, System.err, null)), claims, prior, today != null ? today : LocalDate.now());
         Path written = ResultsFile.write(out, results);
         printSummary(rs, files.size(), results, written, (System.nanoTime() - start) / 1_000_000);
         boolean rejected = results.stream().anyMatch(r ->

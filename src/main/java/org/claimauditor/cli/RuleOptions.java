@@ -19,10 +19,14 @@ final class RuleOptions {
             description = "Payer policy folder (default: ${DEFAULT-VALUE}).")
     Path policiesDir;
 
+    @Option(names = "--default-payer", defaultValue = "MEDICARE",
+            description = "Payer id whose policy applies to claims of payers without a policy file (default: ${DEFAULT-VALUE}).")
+    String defaultPayer;
+
     /** Builds the rules, or prints every located error to {@code err} and returns null. */
     RuleSet loadOrReport(PrintStream err) {
         try {
-            return new RuleSetLoader(rulesDir, policiesDir).load();
+            return new RuleSetLoader(rulesDir, policiesDir, defaultPayer).load();
         } catch (RuleBuildException e) {
             for (BuildError be : e.errors()) {
                 err.println(be);

@@ -1,6 +1,7 @@
 package org.claimauditor.cli;
 
 import org.claimauditor.engine.RuleSet;
+import org.claimauditor.engine.Reference;
 import org.claimauditor.ncci.NcciTables;
 import org.claimauditor.fixture.FixtureRunner;
 import picocli.CommandLine.Command;
@@ -22,6 +23,9 @@ final class TestRulesCommand implements Callable<Integer> {
     @Mixin
     NcciOptions ncci;
 
+    @Mixin
+    CodeSetOptions codeSets;
+
     @Option(names = "--fixtures", defaultValue = "test-claims", description = "Fixture folder (default: ${DEFAULT-VALUE}).")
     Path fixtures;
 
@@ -35,12 +39,14 @@ final class TestRulesCommand implements Callable<Integer> {
         if (tables == null) {
             return Cli.USAGE;
         }
+        Reference ref = new Reference(tables,
+                codeSets.loadOrDefault(System.out, System.err, fixtures.resolve(FixtureRunner.CODE_SETS_SAMPLE)));
         int passed = 0;
         int failed = 0;
         for (Path file : FixtureRunner.fixtureFiles(fixtures)) {
             List<FixtureRunner.CaseResult> results;
             try {
-                results = FixtureRunner.run(rs, tables, file);
+                results = FixtureRunner.run(rs, ref, file);
             } catch (IllegalArgumentException e) {
                 System.out.println("FAIL " + e.getMessage());
                 failed++;

@@ -2,27 +2,33 @@ package org.claimauditor.engine;
 
 import org.claimauditor.claim.Claim;
 import org.claimauditor.claim.ClaimInput;
+import org.claimauditor.codes.CodeChecks;
 import org.claimauditor.engine.fact.AuditContext;
 import org.claimauditor.engine.fact.ClaimFact;
 import org.claimauditor.engine.fact.DiagnosisFact;
 import org.claimauditor.engine.fact.LineFact;
 import org.claimauditor.ncci.NcciEdits;
-import org.claimauditor.ncci.NcciTables;
+import org.claimauditor.policy.PayerPolicy;
+import org.claimauditor.policy.PolicyEntry;
+import org.claimauditor.policy.PolicySet;
 import org.kie.api.runtime.KieSession;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
  * Runs claims through a {@link RuleSet}. Claims of the same patient are evaluated together in one
- * session, because date-of-service edits (PTP, MUE MAI 2/3) span claims of a patient, provider and day
- * in a retrospective batch; different patients are independent and run in parallel.
+ * session, because date-of-service edits (PTP, MUE MAI 2/3, frequency limits) span claims of a patient in a
+ * retrospective batch; different patients are independent and run in parallel. Prior claims supplied as
+ * history join their patient's session as context and get no result of their own.
  */
 public final class AuditEngine {
 
@@ -45,16 +51,23 @@ public final class AuditEngine {
 
     private AuditEngine() { }
 
-    public static AuditResult auditOne(RuleSet rules, NcciTables ncci, ClaimInput input, LocalDate today) {
-        return audit(rules, ncci, List.of(input), today).get(0);
+    public static AuditResult auditOne(RuleSet rules, Reference ref, ClaimInput input, LocalDate today) {
+        return audit(rules, ref, List.of(input), List.of(), today).get(0);
     }
 
-    /** One result per input, in input order; unreadable inputs become ERROR results. */
-    public static List<AuditResult> audit(RuleSet rules, NcciTables ncci, List<ClaimInput> inputs, LocalDate today) {
+    public static List<AuditResult> audit(RuleSet rules, Reference ref, List<ClaimInput> inputs, LocalDate today) {
+        return audit(rules, ref, inputs, List.of(), today);
+    }
+
+    /** One result per input, in input order; unreadable inputs become ERROR results; history gets none. */
+    public static List<AuditResult> audit(RuleSet rules, Reference ref, List<ClaimInput> inputs, List<Claim> history,
+                                          LocalDate today) {
         AuditResult[] results = new AuditResult[inputs.size()];
         List<String> referenceData = new ArrayList<>(rules.referenceData());
-        referenceData.addAll(ncci.describe());
-        Run run = new Run(rules, new NcciEdits(ncci, rules.addOnPrimaries()), List.copyOf(referenceData));
+        referenceData.addAll(ref.describe());
+        Run run = new Run(rules, new NcciEdits(ref.ncci()),
+                new CodeChecks(rules.codeGroups(), rules.demographics(), ref.ncci(), ref.codeSets()),
+                List.copyOf(referenceData), inputs, history, today);
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             ClaimInput in = inputs.get(i);
@@ -63,35 +76,63 @@ public final class AuditEngine {
                         run.referenceData(), in.error());
                 continue;
             }
-            Claim.Patient p = in.claim().patient();
-            String key = p != null && p.id() != null ? "P:" + p.id() : "#" + i;
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(patientKey(in.claim(), i), k -> new ArrayList<>()).add(i);
         }
-        List<List<Integer>> work = new ArrayList<>(groups.values());
+        Map<String, List<Claim>> historyByPatient = new LinkedHashMap<>();
+        for (Claim h : history) {
+            if (h.patient() != null && h.patient().id() != null && groups.containsKey("P:" + h.patient().id())) {
+                historyByPatient.computeIfAbsent("P:" + h.patient().id(), k -> new ArrayList<>()).add(h);
+            }
+        }
+        List<Map.Entry<String, List<Integer>>> work = new ArrayList<>(groups.entrySet());
         if (work.size() == 1) {
-            auditGroup(run, inputs, work.get(0), today, results);
+            auditGroup(run, work.get(0).getValue(), historyByPatient.getOrDefault(work.get(0).getKey(), List.of()), results);
         } else {
-            POOL.submit(() -> work.parallelStream().forEach(g -> auditGroup(run, inputs, g, today, results))).join();
+            POOL.submit(() -> work.parallelStream().forEach(g ->
+                    auditGroup(run, g.getValue(), historyByPatient.getOrDefault(g.getKey(), List.of()), results))).join();
         }
         return List.of(results);
     }
 
-    /** What every session of one audit shares. */
-    private record Run(RuleSet rules, NcciEdits ncci, List<String> referenceData) { }
+    private static String patientKey(Claim claim, int index) {
+        Claim.Patient p = claim.patient();
+        return p != null && p.id() != null ? "P:" + p.id() : "#" + index;
+    }
 
-    private static void auditGroup(Run run, List<ClaimInput> inputs, List<Integer> group, LocalDate today,
-                                   AuditResult[] results) {
+    /** What every session of one audit shares. */
+    private record Run(RuleSet rules, NcciEdits ncci, CodeChecks codes, List<String> referenceData,
+                       List<ClaimInput> inputs, List<Claim> history, LocalDate today) { }
+
+    private static void auditGroup(Run run, List<Integer> group, List<Claim> history, AuditResult[] results) {
         RuleSet rules = run.rules();
+        PolicySet policies = rules.policies();
         FindingSink sink = new FindingSink(rules.rulesByKey());
+        Map<Integer, PolicySet.Resolution> resolutions = new LinkedHashMap<>();
+        Set<PayerPolicy> involved = new LinkedHashSet<>();
         KieSession session = rules.kieBase().newKieSession();
         try {
             session.setGlobal("out", sink);
             if (rules.globals().contains("ncci")) {
                 session.setGlobal("ncci", run.ncci());
             }
-            session.insert(new AuditContext(today));
+            if (rules.globals().contains("codes")) {
+                session.setGlobal("codes", run.codes());
+            }
+            session.insert(new AuditContext(run.today()));
             for (int seq : group) {
-                insertClaim(session, new ClaimFact(seq, inputs.get(seq).claim()));
+                Claim claim = run.inputs().get(seq).claim();
+                PolicySet.Resolution r = policies.resolve(claim.payerId());
+                resolutions.put(seq, r);
+                insertClaim(session, new ClaimFact(seq, claim, r.policy(), false), involved);
+            }
+            int historySeq = -1;
+            for (Claim h : history) {
+                insertClaim(session, new ClaimFact(historySeq--, h, policies.resolve(h.payerId()).policy(), true), involved);
+            }
+            for (PayerPolicy p : involved) {
+                for (PolicyEntry e : p.entries()) {
+                    session.insert(e);
+                }
             }
             session.fireAllRules();
         } finally {
@@ -100,13 +141,18 @@ public final class AuditEngine {
         for (int seq : group) {
             List<Finding> findings = new ArrayList<>(sink.findingsFor(seq));
             findings.sort(ORDER);
-            results[seq] = new AuditResult(inputs.get(seq).claimId(), AuditResult.statusOf(findings),
-                    List.copyOf(findings), rules.version(), run.referenceData(), null);
+            List<String> refs = new ArrayList<>(run.referenceData());
+            refs.add(resolutions.get(seq).describe());
+            results[seq] = new AuditResult(run.inputs().get(seq).claimId(), AuditResult.statusOf(findings),
+                    List.copyOf(findings), rules.version(), List.copyOf(refs), null);
         }
     }
 
-    private static void insertClaim(KieSession session, ClaimFact claim) {
+    private static void insertClaim(KieSession session, ClaimFact claim, Set<PayerPolicy> involved) {
         session.insert(claim);
+        if (claim.getPolicy() != null) {
+            involved.add(claim.getPolicy());
+        }
         List<Claim.ServiceLine> lines = claim.getClaim().lines();
         for (int i = 0; i < lines.size(); i++) {
             session.insert(new LineFact(claim, i, lines.get(i)));

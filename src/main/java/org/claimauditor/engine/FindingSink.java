@@ -1,7 +1,10 @@
 package org.claimauditor.engine;
 
+import org.claimauditor.claim.Claim;
 import org.claimauditor.engine.fact.ClaimFact;
 import org.claimauditor.engine.fact.LineFact;
+import org.claimauditor.policy.PayerPolicy;
+import org.claimauditor.policy.PolicyEntry;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -66,6 +69,20 @@ public final class FindingSink {
                 source, shareAtRisk));
     }
 
+    /**
+     * A payer policy finding on one line: the entry's enforcement decides the severity (deny: the entry's
+     * severity, pend: WARNING, soft: INFO) and its id and source document are the finding's source.
+     */
+    public void policy(RuleContext ctx, LineFact line, PolicyEntry entry, String message, String suggestion) {
+        policy(ctx, line, entry, message, suggestion, 1.0);
+    }
+
+    /** As above, with only {@code shareAtRisk} (0..1) of the line's charge at risk (e.g. units above a frequency limit). */
+    public void policy(RuleContext ctx, LineFact line, PolicyEntry entry, String message, String suggestion, double shareAtRisk) {
+        List<Integer> lines = line.getLineNumber() == null ? List.of() : List.of(line.getLineNumber());
+        add(ctx, line.getClaim(), lines, message, suggestion, entry.sourceText(), shareAtRisk, entry.effectiveSeverity());
+    }
+
     private void add(RuleContext ctx, ClaimFact claim, List<Integer> lines, String message, String suggestion,
                      String source) {
         add(ctx, claim, lines, message, suggestion, source, 1.0);
@@ -73,13 +90,51 @@ public final class FindingSink {
 
     private void add(RuleContext ctx, ClaimFact claim, List<Integer> lines, String message, String suggestion,
                      String source, double shareAtRisk) {
+        add(ctx, claim, lines, message, suggestion, source, shareAtRisk, null);
+    }
+
+    private void add(RuleContext ctx, ClaimFact claim, List<Integer> lines, String message, String suggestion,
+                     String source, double shareAtRisk, Severity severityOverride) {
+        if (claim.isHistory()) {
+            return; // prior claims are context only
+        }
         RuleInfo info = info(ctx.getRule());
-        BigDecimal atRisk = info.severity() == Severity.INFO ? BigDecimal.ZERO : amountAtRisk(claim, lines);
+        if (excluded(info.id(), claim, lines)) {
+            return;
+        }
+        Severity severity = severityOverride != null ? severityOverride : info.severity();
+        BigDecimal atRisk = severity == Severity.INFO ? BigDecimal.ZERO : amountAtRisk(claim, lines);
         if (shareAtRisk < 1.0) {
             atRisk = atRisk.multiply(BigDecimal.valueOf(shareAtRisk)).setScale(2, java.math.RoundingMode.HALF_UP);
         }
         byClaim.computeIfAbsent(claim.getSeq(), k -> new ArrayList<>())
-                .add(new Finding(info.id(), info.category(), info.severity(), lines, message, source, suggestion, atRisk));
+                .add(new Finding(info.id(), info.category(), severity, lines, message, source, suggestion, atRisk));
+    }
+
+    /**
+     * A payer policy "exclude" entry switches a rule off for the claim's payer: when it names the rule, one of
+     * the finding's lines (any line, for a claim-level finding) has a code it covers, and its conditions hold
+     * there (e.g. a carve-out for one provider TIN).
+     */
+    private static boolean excluded(String ruleId, ClaimFact claim, List<Integer> lines) {
+        PayerPolicy policy = claim.getPolicy();
+        if (policy == null) {
+            return false;
+        }
+        for (PolicyEntry e : policy.entries("exclude")) {
+            if (!e.excludes(ruleId)) {
+                continue;
+            }
+            List<Claim.ServiceLine> all = claim.getClaim().lines();
+            for (int i = 0; i < all.size(); i++) {
+                Claim.ServiceLine l = all.get(i);
+                boolean named = lines.isEmpty() || (l.lineNumber() != null && lines.contains(l.lineNumber()));
+                if (named && e.inCodes(l.procedureCode()) && e.appliesTo(new LineFact(claim, i, l))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private RuleInfo info(Rule rule) {

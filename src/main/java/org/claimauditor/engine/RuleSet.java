@@ -20,14 +20,18 @@ public record RuleSet(
         List<String> referenceData,
         List<String> warnings,
         java.util.Set<String> globals,
-        org.claimauditor.ncci.AddOnPrimaries addOnPrimaries,
+        org.claimauditor.policy.PolicySet policies,
+        org.claimauditor.codes.CodeGroups codeGroups,
+        org.claimauditor.codes.DemographicEdits demographics,
         Instant loadedAt) {
 
     public RuleSet(String version, KieBase kieBase, List<RuleInfo> catalog, List<String> referenceData,
-                   List<String> warnings, org.claimauditor.ncci.AddOnPrimaries addOnPrimaries) {
+                   List<String> warnings, org.claimauditor.policy.PolicySet policies,
+                   org.claimauditor.codes.CodeGroups codeGroups, org.claimauditor.codes.DemographicEdits demographics) {
         this(version, kieBase, List.copyOf(catalog),
                 catalog.stream().collect(Collectors.toUnmodifiableMap(r -> key(r.drlPackage(), r.drlName()), Function.identity())),
-                List.copyOf(referenceData), List.copyOf(warnings), globalsOf(kieBase), addOnPrimaries, Instant.now());
+                List.copyOf(referenceData), List.copyOf(warnings), globalsOf(kieBase), policies, codeGroups,
+                demographics, Instant.now());
     }
 
     /** Names of the globals the rules declare; the engine sets only those (Drools rejects undeclared ones). */

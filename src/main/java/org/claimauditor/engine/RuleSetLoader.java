@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.claimauditor.ncci.AddOnPrimaries;
+import org.claimauditor.codes.CodeGroups;
+import org.claimauditor.codes.DemographicEdits;
+import org.claimauditor.policy.PayerPolicy;
+import org.claimauditor.policy.PolicyLoader;
+import org.claimauditor.policy.PolicySet;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -47,14 +51,23 @@ public final class RuleSetLoader {
     private static final Pattern LINE_COL = Pattern.compile("Line (\\d+):(\\d+)");
     private static final Pattern JAVA_NAME = Pattern.compile("method (\\w+)\\(|^(\\w+) cannot be resolved");
     private static final String RESOURCES = "src/main/resources/";
+    public static final String DEFAULT_PAYER = "MEDICARE";
     private static final AtomicLong BUILD_COUNTER = new AtomicLong();
 
     private final Path rulesDir;
     private final Path policiesDir;
 
+    private final String defaultPayer;
+
     public RuleSetLoader(Path rulesDir, Path policiesDir) {
+        this(rulesDir, policiesDir, DEFAULT_PAYER);
+    }
+
+    /** @param defaultPayer payer id whose policy applies to claims of payers without a policy file */
+    public RuleSetLoader(Path rulesDir, Path policiesDir, String defaultPayer) {
         this.rulesDir = rulesDir;
         this.policiesDir = policiesDir;
+        this.defaultPayer = defaultPayer;
     }
 
     public RuleSet load() {
@@ -107,9 +120,9 @@ public final class RuleSetLoader {
             }
             errors.add(new BuildError(file, line, column, m.getText().strip()));
         }
-        List<BuildError> policyErrors = checkPolicies();
-        errors.addAll(policyErrors);
-        AddOnPrimaries addOnPrimaries = policyErrors.isEmpty() ? AddOnPrimaries.load(policiesDir, errors) : AddOnPrimaries.NONE;
+        PolicySet policies = PolicyLoader.load(policiesDir, defaultPayer, errors);
+        CodeGroups codeGroups = CodeGroups.load(rulesDir.resolve("data"), errors);
+        DemographicEdits demographics = DemographicEdits.load(rulesDir.resolve("data"), errors);
         if (!errors.isEmpty()) {
             throw new RuleBuildException(List.copyOf(new java.util.LinkedHashSet<>(errors)));
         }
@@ -123,13 +136,11 @@ public final class RuleSetLoader {
         }
         String version = version();
         List<String> referenceData = new ArrayList<>(List.of(
-                "Rule set " + version + " (" + catalog.size() + " rules from " + rulesDir + ")",
-                "Code sets: none loaded, procedure and diagnosis codes checked for shape only"));
-        if (addOnPrimaries.size() > 0) {
-            referenceData.add("Payer-defined add-on primaries: " + policiesDir.resolve(AddOnPrimaries.FILE_NAME)
-                    + " (" + addOnPrimaries.size() + " add-on codes)");
+                "Rule set " + version + " (" + catalog.size() + " rules from " + rulesDir + ")"));
+        for (PayerPolicy p : policies.policies()) {
+            referenceData.add("Payer policy " + p.file() + " (" + p.name() + ", " + p.entries().size() + " entries)");
         }
-        return new RuleSet(version, kieBase, catalog, referenceData, warnings, addOnPrimaries);
+        return new RuleSet(version, kieBase, catalog, referenceData, warnings, policies, codeGroups, demographics);
     }
 
     private String checkPackage(Path drl, String rel, String text, List<BuildError> errors) {
@@ -233,32 +244,11 @@ public final class RuleSetLoader {
         }
     }
 
-    /** Payer policy files must at least be well-formed YAML (their content rules arrive with the payer-policy issue). */
-    private List<BuildError> checkPolicies() {
-        List<BuildError> errors = new ArrayList<>();
-        if (policiesDir == null || !Files.isDirectory(policiesDir)) {
-            return errors;
-        }
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        for (Path f : files(policiesDir, ".yaml", ".yml")) {
-            try {
-                yaml.readTree(f.toFile());
-            } catch (JsonProcessingException e) {
-                JsonLocation loc = e.getLocation();
-                errors.add(new BuildError(f.toString(), loc == null ? 0 : loc.getLineNr(),
-                        loc == null ? 0 : loc.getColumnNr(), e.getOriginalMessage()));
-            } catch (IOException e) {
-                errors.add(new BuildError(f.toString(), 0, 0, "cannot read: " + e.getMessage()));
-            }
-        }
-        return errors;
-    }
-
     /** Short content hash of every rule and policy file (path + bytes), so a result names the exact rules used. */
     public String version() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Path f : files(rulesDir, ".drl", ".md")) {
+            for (Path f : files(rulesDir, ".drl", ".md", ".yaml", ".yml")) {
                 sha.update(("rules/" + rulesDir.relativize(f)).getBytes(StandardCharsets.UTF_8));
                 sha.update(Files.readAllBytes(f));
             }

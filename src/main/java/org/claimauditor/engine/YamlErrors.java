@@ -20,6 +20,11 @@ public final class YamlErrors {
         if (e instanceof UnrecognizedPropertyException u) {
             return locateKey(f, u.getPropertyName(), u.getLocation(), "unknown key '" + u.getPropertyName() + "'");
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException bad) {
+            String expected = bad.getTargetType() == java.time.LocalDate.class ? "a date YYYY-MM-DD"
+                    : bad.getTargetType().getSimpleName();
+            return at(f, bad.getLocation(), "invalid value '" + bad.getValue() + "', expected " + expected);
+        }
         return at(f, e.getLocation(), e.getOriginalMessage());
     }
 
@@ -42,6 +47,22 @@ public final class YamlErrors {
             // fall back to the parser's position
         }
         return at(f, loc, message);
+    }
+
+    /** An error about an entry that has no parser position: placed at the first line mentioning {@code text}. */
+    public static BuildError near(Path f, String text, String message) {
+        try {
+            List<String> lines = Files.readAllLines(f);
+            for (int i = 0; text != null && i < lines.size(); i++) {
+                int col = lines.get(i).indexOf(text);
+                if (col >= 0) {
+                    return new BuildError(f.toString(), i + 1, col + 1, message);
+                }
+            }
+        } catch (IOException e) {
+            // no position then
+        }
+        return new BuildError(f.toString(), 0, 0, message);
     }
 
     public static BuildError at(Path f, JsonLocation loc, String message) {

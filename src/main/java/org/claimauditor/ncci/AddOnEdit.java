@@ -1,5 +1,7 @@
 package org.claimauditor.ncci;
 
+import org.claimauditor.codes.CodeRange;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +12,7 @@ import java.util.Set;
  * adds for type 2 and 3 edits.
  */
 public record AddOnEdit(String addOnCode, int editType, LocalDate dos, Set<String> listedPrimaries,
-                        boolean contractorDefined, Set<String> payerPrimaries, String payerSource, String version,
+                        boolean contractorDefined, List<CodeRange> payerPrimaries, String payerSource, String version,
                         String file, List<Integer> rows) {
 
     /** Critical care: 99292 may be billed without 99291 when another practitioner of the group billed 99291. */
@@ -18,7 +20,8 @@ public record AddOnEdit(String addOnCode, int editType, LocalDate dos, Set<Strin
     public static final String CRITICAL_CARE_PRIMARY = "99291";
 
     public boolean accepts(String primary) {
-        return listedPrimaries.contains(primary) || (editType != 1 && payerPrimaries.contains(primary));
+        return listedPrimaries.contains(primary)
+                || (editType != 1 && payerPrimaries.stream().anyMatch(r -> r.contains(primary)));
     }
 
     /** True when neither the table nor a payer policy names any primary: the edit cannot be judged. */
@@ -36,7 +39,9 @@ public record AddOnEdit(String addOnCode, int editType, LocalDate dos, Set<Strin
     public String primariesHint() {
         List<String> all = new java.util.ArrayList<>(listedPrimaries);
         if (editType != 1) {
-            all.addAll(payerPrimaries);
+            for (CodeRange r : payerPrimaries) {
+                all.add(r.toString());
+            }
         }
         all = all.stream().distinct().sorted().toList();
         if (all.isEmpty()) {

@@ -40,7 +40,7 @@ public final class AocTable {
      * The add-on edit for {@code code} on {@code dos}, or null when the code is not an add-on code then.
      * {@code payerPrimaries} are primaries a payer policy defines (used for edit types 2 and 3).
      */
-    public AddOnEdit find(String code, LocalDate dos, Set<String> payerPrimaries, String payerSource) {
+    public AddOnEdit find(String code, LocalDate dos, List<org.claimauditor.codes.CodeRange> payerPrimaries, String payerSource) {
         List<AocRow> rows = code == null || dos == null ? null : byAddOn.get(code);
         if (rows == null) {
             return null;
@@ -67,7 +67,7 @@ public final class AocTable {
             return null;
         }
         return new AddOnEdit(code, type, dos, Set.copyOf(primaries), contractor || type != 1,
-                payerPrimaries == null ? Set.of() : Set.copyOf(payerPrimaries), payerSource, version, file,
+                payerPrimaries == null ? List.of() : List.copyOf(payerPrimaries), payerSource, version, file,
                 List.copyOf(rowNumbers));
     }
 

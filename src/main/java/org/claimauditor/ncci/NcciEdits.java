@@ -1,6 +1,11 @@
 package org.claimauditor.ncci;
 
+import org.claimauditor.codes.CodeRange;
 import org.claimauditor.engine.fact.LineFact;
+import org.claimauditor.policy.PayerPolicy;
+import org.claimauditor.policy.PolicyEntry;
+
+import java.util.ArrayList;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -21,11 +26,24 @@ public final class NcciEdits {
             "24", "25", "57", "58", "78", "79", "27", "59", "91", "XE", "XS", "XP", "XU");
 
     private final NcciTables tables;
-    private final AddOnPrimaries payerAddOns;
 
-    public NcciEdits(NcciTables tables, AddOnPrimaries payerAddOns) {
+    public NcciEdits(NcciTables tables) {
         this.tables = tables;
-        this.payerAddOns = payerAddOns;
+    }
+
+    /** The NCCI setting of a claim type, as named in payer policies. */
+    static String setting(String claimType) {
+        return claimType == null ? "" : switch (claimType) {
+            case "PROFESSIONAL" -> "practitioner";
+            case "INSTITUTIONAL" -> "hospital";
+            default -> "dme";
+        };
+    }
+
+    /** Whether the line's payer policy applies the NCCI tables of the line's setting (no policy: NCCI as published). */
+    private static boolean ncciApplies(LineFact l) {
+        PayerPolicy p = l.getClaim().getPolicy();
+        return p == null || p.appliesNcci(setting(l.getClaimType()));
     }
 
     /**
@@ -34,7 +52,7 @@ public final class NcciEdits {
      */
     public List<PtpEdit> ptp(LineFact column1, LineFact column2) {
         PtpTable table = tables.ptpFor(column2.getClaimType());
-        if (table == null || !Objects.equals(column1.getClaimType(), column2.getClaimType())) {
+        if (table == null || !Objects.equals(column1.getClaimType(), column2.getClaimType()) || !ncciApplies(column2)) {
             return List.of();
         }
         PtpEdit e = table.find(column1.getProcedureCode(), column2.getProcedureCode(), column2.getServiceDate());
@@ -71,7 +89,21 @@ public final class NcciEdits {
         return null;
     }
 
+    /** The MUE for the line: a payer policy's mue-override when one applies, else the NCCI table of its setting. */
     public List<MueLimit> mue(LineFact line) {
+        PayerPolicy p = line.getClaim().getPolicy();
+        if (p != null) {
+            for (PolicyEntry e : p.entries("mue-override")) {
+                if (e.inCodes(line.getProcedureCode()) && e.appliesTo(line)) {
+                    return List.of(new MueLimit(line.getProcedureCode(), e.value(), e.mai(),
+                            e.mai() + " (payer override)", e.description(), "payer " + p.name(), e.id(), p.fileName(), e.line(),
+                            e.sourceText()));
+                }
+            }
+        }
+        if (!ncciApplies(line)) {
+            return List.of();
+        }
         MueTable table = tables.mueFor(line.getClaimType());
         MueLimit m = table == null ? null : table.find(line.getProcedureCode());
         return m == null ? List.of() : List.of(m);
@@ -79,12 +111,23 @@ public final class NcciEdits {
 
     /** The add-on edit for the line's code on its date of service; empty when it is not an add-on code then. */
     public List<AddOnEdit> addOn(LineFact line) {
-        if (tables.aoc() == null || !"PROFESSIONAL".equals(line.getClaimType()) && !"INSTITUTIONAL".equals(line.getClaimType())) {
+        if (tables.aoc() == null || !"PROFESSIONAL".equals(line.getClaimType()) && !"INSTITUTIONAL".equals(line.getClaimType())
+                || !ncciApplies(line)) {
             return List.of();
         }
-        String payer = line.getClaim().getPayerId();
-        AddOnEdit e = tables.aoc().find(line.getProcedureCode(), line.getServiceDate(),
-                payerAddOns.primaries(payer, line.getProcedureCode()), payerAddOns.source(payer, line.getProcedureCode()));
+        List<CodeRange> primaries = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        PayerPolicy p = line.getClaim().getPolicy();
+        if (p != null) {
+            for (PolicyEntry e : p.entries("add-on-primaries")) {
+                if (e.rules().contains(line.getProcedureCode()) && e.appliesTo(line)) {
+                    primaries.addAll(e.codes());
+                    sources.add(e.sourceText());
+                }
+            }
+        }
+        AddOnEdit e = tables.aoc().find(line.getProcedureCode(), line.getServiceDate(), primaries,
+                sources.isEmpty() ? null : String.join("; ", sources));
         return e == null ? List.of() : List.of(e);
     }
 

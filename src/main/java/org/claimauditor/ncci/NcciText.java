@@ -50,7 +50,7 @@ public final class NcciText {
         String limit = days == 1 ? "the MUE is " + m.value() : "it spans " + days + " days, and at the MUE of " + m.value()
                 + " per day that allows " + (long) m.value() * days;
         return "Line " + line.getLineNumber() + " reports " + line.getUnits() + " units of " + m.code() + "; " + limit
-                + " (NCCI " + m.table() + " MUE, MAI " + m.maiText() + ", rationale: " + m.rationale() + ")."
+                + " (" + label(m) + ", MAI " + m.maiText() + ", rationale: " + m.rationale() + ")."
                 + (m.lineEdit() ? " All units on the line are denied." : "");
     }
 
@@ -65,8 +65,8 @@ public final class NcciText {
                 .map(l -> l.getClaimId() + " line " + l.getLineNumber())
                 .collect(Collectors.joining(", "));
         String head = total + " units of " + m.code() + " on " + first.getServiceDate() + " by provider "
-                + first.getRenderingNpi() + " (" + where + ") exceed the MUE of " + m.value() + " per day (NCCI "
-                + m.table() + " MUE, MAI " + m.maiText() + ", rationale: " + m.rationale() + ").";
+                + first.getRenderingNpi() + " (" + where + ") exceed the MUE of " + m.value() + " per day ("
+                + label(m) + ", MAI " + m.maiText() + ", rationale: " + m.rationale() + ").";
         return head + (m.policyLimit()
                 ? " MAI 2 is an absolute policy limit: units above " + m.value() + " are never payable."
                 : " MAI 3 is a clinical limit: units above " + m.value() + " are denied but may be paid on appeal with documentation.");
@@ -77,6 +77,10 @@ public final class NcciText {
                 ? "Report no more than " + units(m.value()) + " of " + m.code() + " for the day; the excess cannot be paid, even on appeal."
                 : "Correct the units to " + m.value() + " or fewer, or keep records showing the medical necessity of "
                         + units(total.intValue()) + " ready for an appeal.";
+    }
+
+    private static String label(MueLimit m) {
+        return m.policySource() == null ? "NCCI " + m.table() + " MUE" : m.table() + " policy " + m.version() + " overriding the NCCI MUE";
     }
 
     private static String units(int n) {
@@ -110,6 +114,6 @@ public final class NcciText {
 
     public static String addOnUndefinedSuggestion(AddOnEdit e) {
         return "Check the payer's add-on code policy for the primaries of " + e.addOnCode()
-                + " and add them to payer-policies/" + AddOnPrimaries.FILE_NAME + ".";
+                + " and add them to the payer's policy file as an add-on-primaries entry.";
     }
 }

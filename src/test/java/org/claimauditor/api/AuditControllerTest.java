@@ -18,7 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Web slice over the real shipped rules. */
-@WebMvcTest(controllers = {AuditController.class, RulesController.class})
+@WebMvcTest(controllers = {AuditController.class, RulesController.class, PayersController.class})
 @Import(AuditorConfig.class)
 @TestPropertySource(properties = "auditor.ncci-dir=test-claims/ncci-sample")
 class AuditControllerTest {
@@ -85,6 +85,16 @@ class AuditControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(3)))
                 .andExpect(jsonPath("$[1].status").value("ERROR"));
+    }
+
+    @Test
+    void listsThePayerPolicies() throws Exception {
+        mvc.perform(get("/api/v1/payers"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.defaultPayer").value("MEDICARE"))
+                .andExpect(jsonPath("$.policies[?(@.file=='acme.yaml')].payers[0]", hasItem("ACME")))
+                .andExpect(jsonPath("$.policies[?(@.file=='acme.yaml')].entries[*].id", hasItem("ACME-BUNDLE-001")))
+                .andExpect(jsonPath("$.policies[?(@.file=='medicare.yaml')].isDefault", hasItem(true)));
     }
 
     @Test

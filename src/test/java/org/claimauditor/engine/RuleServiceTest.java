@@ -92,6 +92,6 @@ class RuleServiceTest {
 
     private static AuditResult audit(RuleSet rs) {
         ClaimInput in = ClaimReader.readOne(CLAIM, "t");
-        return AuditEngine.auditOne(rs, org.claimauditor.ncci.NcciTables.NONE, in, LocalDate.of(2026, 6, 1));
+        return AuditEngine.auditOne(rs, Reference.NONE, in, LocalDate.of(2026, 6, 1));
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 public final class TestRules {
 
     private static RuleSet shipped;
-    private static org.claimauditor.ncci.NcciTables ncciSample;
+    private static Reference sample;
 
     private TestRules() { }
 
@@ -17,11 +17,12 @@ public final class TestRules {
         return shipped;
     }
 
-    /** The bundled NCCI sample set the fixtures are written against. */
-    public static synchronized org.claimauditor.ncci.NcciTables ncciSample() {
-        if (ncciSample == null) {
-            ncciSample = org.claimauditor.ncci.NcciLoader.load(Path.of("test-claims", "ncci-sample"));
+    /** The bundled NCCI and code-set samples the fixtures are written against (as test-rules uses them). */
+    public static synchronized Reference sample() {
+        if (sample == null) {
+            sample = new Reference(org.claimauditor.ncci.NcciLoader.load(Path.of("test-claims", "ncci-sample")),
+                    org.claimauditor.codes.CodeSetLoader.load(Path.of("test-claims", "code-sets-sample")).codeSets());
         }
-        return ncciSample;
+        return sample;
     }
 }

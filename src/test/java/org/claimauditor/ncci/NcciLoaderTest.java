@@ -113,7 +113,7 @@ class NcciLoaderTest {
         AddOnEdit type2 = aoc.find("15777", LocalDate.of(2026, 3, 15), null, null);
         assertThat(type2.editType()).isEqualTo(2);
         assertThat(type2.undefined()).isTrue();
-        AddOnEdit defined = aoc.find("15777", LocalDate.of(2026, 3, 15), java.util.Set.of("19357"), "policy X");
+        AddOnEdit defined = aoc.find("15777", LocalDate.of(2026, 3, 15), java.util.List.of(org.claimauditor.codes.CodeRange.parse("19357")), "policy X");
         assertThat(defined.undefined()).isFalse();
         assertThat(defined.accepts("19357")).isTrue();
     }

@@ -2,6 +2,7 @@ package org.claimauditor.engine.fact;
 
 import org.claimauditor.claim.Claim;
 import org.claimauditor.claim.Codes;
+import org.claimauditor.policy.PayerPolicy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,12 +19,28 @@ public final class ClaimFact {
     private final int seq;
     private final Claim claim;
     private final List<String> diagnoses;
+    private final PayerPolicy policy;
+    private final boolean history;
 
     public ClaimFact(int seq, Claim claim) {
+        this(seq, claim, null, false);
+    }
+
+    /**
+     * @param policy  the payer policy governing this claim (null: none)
+     * @param history a prior claim supplied only as context (frequency limits, date-of-service edits); it gets no result
+     */
+    public ClaimFact(int seq, Claim claim, PayerPolicy policy, boolean history) {
         this.seq = seq;
         this.claim = claim;
         this.diagnoses = claim.diagnoses().stream().map(Codes::normalizeDiagnosis).toList();
+        this.policy = policy;
+        this.history = history;
     }
+
+    public PayerPolicy getPolicy() { return policy; }
+    public boolean isHistory() { return history; }
+    public String getBillingTin() { return claim.billingProvider() == null ? null : claim.billingProvider().tin(); }
 
     public int getSeq() { return seq; }
     public Claim getClaim() { return claim; }
@@ -37,6 +54,19 @@ public final class ClaimFact {
                 ? claim.renderingProvider().npi() : getBillingNpi();
     }
     public LocalDate getReceivedDate() { return claim.receivedDate(); }
+    public String getPatientSex() { return claim.patient() == null || claim.patient().sex() == null ? null : claim.patient().sex().name(); }
+
+    /** The earliest date of service on the claim, or null when no line has one. */
+    public LocalDate getFirstServiceDate() {
+        return claim.lines().stream().map(Claim.ServiceLine::serviceDate).filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
+    }
+
+    /** Whole years of age at the first date of service (the MCE's age), or null when unknown. */
+    public Integer getAgeAtService() {
+        LocalDate dos = getFirstServiceDate();
+        LocalDate born = claim.patient() == null ? null : claim.patient().birthDate();
+        return dos == null || born == null || born.isAfter(dos) ? null : java.time.Period.between(born, dos).getYears();
+    }
     public String getPlaceOfService() { return claim.placeOfService(); }
     /** Diagnoses normalised (no dot, upper case), in claim order; pointer n refers to element n-1. */
     public List<String> getDiagnoses() { return diagnoses; }

@@ -22,5 +22,12 @@ public final class DiagnosisFact {
     public String getSubmitted() { return submitted; }
     public String getCode() { return Codes.normalizeDiagnosis(submitted); }
     public boolean isWellFormed() { return Codes.isIcd10CmShape(submitted); }
+    /** Line numbers whose diagnosis pointers name this diagnosis (empty: the finding is on the claim). */
+    public java.util.List<Integer> getPointingLines() {
+        return claim.getClaim().lines().stream()
+                .filter(l -> l.lineNumber() != null && l.diagnosisPointers().contains(position))
+                .map(l -> l.lineNumber()).toList();
+    }
+
     public String getPath() { return "$.diagnoses[" + (position - 1) + "]"; }
 }

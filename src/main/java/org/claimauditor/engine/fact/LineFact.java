@@ -55,6 +55,16 @@ public final class LineFact {
     public String getPlaceOfService() {
         return line.placeOfService() != null ? line.placeOfService() : claim.getPlaceOfService();
     }
+    /** The diagnoses this line points to (normalised), or all of the claim's when it has no pointers. */
+    public List<String> getDiagnosisCodes() {
+        List<String> all = claim.getDiagnoses();
+        if (line.diagnosisPointers().isEmpty()) {
+            return all;
+        }
+        return line.diagnosisPointers().stream().filter(p -> p != null && p >= 1 && p <= all.size())
+                .map(p -> all.get(p - 1)).toList();
+    }
+
     public boolean isProcedureCodeWellFormed() { return Codes.isProcedureCode(line.procedureCode()); }
 
     /** Pointers that name no diagnosis of the claim (pointers count from 1). */

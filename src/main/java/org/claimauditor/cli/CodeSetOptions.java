@@ -1,0 +1,30 @@
+package org.claimauditor.cli;
+
+import org.claimauditor.codes.CodeFileProblem;
+import org.claimauditor.codes.CodeSetLoader;
+import org.claimauditor.codes.CodeSets;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** --code-sets: where the CMS code-set files are (ICD-10-CM order files, HCPCS alpha-numeric files, a CPT list). */
+final class CodeSetOptions {
+
+    @Option(names = "--code-sets", description = "Folder of code-set files (icd10cm_order_<year>.txt, HCPC<year>_*_ANWEB.txt/.csv, "
+            + "cpt*.csv; plain or zipped). Without it codes get shape checks only, and every result says so.")
+    Path codeSetsDir;
+
+    CodeSets loadOrDefault(PrintStream out, PrintStream err, Path defaultDir) {
+        Path dir = codeSetsDir != null ? codeSetsDir : defaultDir;
+        if (dir == null) {
+            return CodeSets.EMPTY;
+        }
+        CodeSetLoader.Result r = CodeSetLoader.load(dir);
+        for (CodeFileProblem p : r.problems()) {
+            err.println("warning: " + p);
+        }
+        r.codeSets().describe().forEach(d -> out.println("Code sets: " + d));
+        return r.codeSets();
+    }
+}

@@ -1,0 +1,183 @@
+package org.claimauditor.codes;
+
+import org.claimauditor.engine.fact.DiagnosisFact;
+import org.claimauditor.engine.fact.LineFact;
+import org.claimauditor.ncci.NcciTables;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The DRL global {@code codes}: what kind of code a line carries (E/M, lab, add-on) from the data files in
+ * {@code rules/data/} and the loaded tables, and whether a modifier exists. Rules name a group; the codes
+ * live in data.
+ */
+public final class CodeChecks {
+
+    private static final Pattern MODIFIER_SHAPE = Pattern.compile("[0-9A-Z]{2}");
+
+    private final CodeGroups groups;
+    private final DemographicEdits demographics;
+    private final NcciTables ncci;
+    private final CodeSets codeSets;
+
+    public CodeChecks(CodeGroups groups, DemographicEdits demographics, NcciTables ncci, CodeSets codeSets) {
+        this.groups = groups;
+        this.demographics = demographics;
+        this.ncci = ncci;
+        this.codeSets = codeSets;
+    }
+
+    // ---- code sets in force on the date of service --------------------------------------------------
+
+    /**
+     * The ICD-10-CM status of a well-formed diagnosis on the claim's first date of service, when it is wrong
+     * (header, not valid that fiscal year) or the loaded files do not cover that date; empty when valid or when
+     * no ICD-10-CM file is loaded (shape checks only, said in the reference data).
+     */
+    public List<IcdStatus> icdProblems(DiagnosisFact d) {
+        LocalDate dos = d.getClaim().getFirstServiceDate();
+        if (!codeSets.hasIcd() || dos == null || !d.isWellFormed()) {
+            return List.of();
+        }
+        IcdStatus s = codeSets.icd(d.getCode(), dos);
+        return s.isError() || s.isNotCovered() ? List.of(s) : List.of();
+    }
+
+    /** The same for a line's CPT/HCPCS code on its date of service, for the code systems that are loaded. */
+    public List<HcpcsStatus> procedureProblems(LineFact l) {
+        String code = l.getProcedureCode();
+        LocalDate dos = l.getServiceDate();
+        if (dos == null || !l.isProcedureCodeWellFormed()) {
+            return List.of();
+        }
+        boolean level2 = org.claimauditor.claim.Codes.isHcpcsLevel2(code);
+        if (level2 ? !codeSets.hasHcpcs() : !codeSets.hasCpt()) {
+            return List.of();
+        }
+        HcpcsStatus s = codeSets.procedure(code, dos);
+        return s.isError() || s.isNotCovered() ? List.of(s) : List.of();
+    }
+
+    /**
+     * For an unspecified diagnosis ("unspecified" in its title) whose category has specific billable codes,
+     * a few of those codes; empty otherwise or when no ICD-10-CM file is loaded.
+     */
+    public List<String> moreSpecificCodes(DiagnosisFact d) {
+        LocalDate dos = d.getClaim().getFirstServiceDate();
+        if (!codeSets.hasIcd() || dos == null || !d.isWellFormed() || d.getCode().length() < 4) {
+            return List.of();
+        }
+        IcdStatus s = codeSets.icd(d.getCode(), dos);
+        if (s.status() != IcdStatus.Status.VALID || s.title() == null
+                || !s.title().toLowerCase(java.util.Locale.ROOT).contains("unspecified")) {
+            return List.of();
+        }
+        // the nearest header above the code (its own subcategory first, then up to the 3-character category)
+        List<String> specific = new ArrayList<>();
+        for (int len = d.getCode().length() - 1; len >= 3 && specific.isEmpty(); len--) {
+            IcdStatus parent = codeSets.icd(d.getCode().substring(0, len), dos);
+            for (String c : parent.billableCodesUnder()) {
+                String plain = org.claimauditor.claim.Codes.normalizeDiagnosis(c);
+                if (plain.equals(d.getCode())) {
+                    continue;
+                }
+                String title = codeSets.icdCode(plain, s.fiscalYear()).map(IcdCode::shortTitle).orElse("");
+                if (!title.toLowerCase(java.util.Locale.ROOT).contains("unsp")) {
+                    specific.add(plain.length() > 3 ? plain.substring(0, 3) + "." + plain.substring(3) : plain);
+                }
+            }
+        }
+        return specific.isEmpty() ? List.of() : List.of(String.join(", ", specific.subList(0, Math.min(4, specific.size())))
+                + (specific.size() > 4 ? " and " + (specific.size() - 4) + " more" : ""));
+    }
+
+    // ---- demographic edits (rules/data/demographic-edits.yaml) ----------------------------------------
+
+    /** Sex edits the diagnosis breaks for the patient's sex; never for sex U or unknown. */
+    public List<DemographicEdits.Edit> sexConflicts(DiagnosisFact d) {
+        String sex = d.getClaim().getPatientSex();
+        if (!"F".equals(sex) && !"M".equals(sex)) {
+            return List.of();
+        }
+        return demographics.edits().stream()
+                .filter(e -> e.kind().equals("sex-diagnosis") && !e.sex().equals(sex) && e.coversDiagnosis(d.getCode()))
+                .toList();
+    }
+
+    /** Sex edits the line's procedure breaks for the patient's sex; never for sex U or unknown. */
+    public List<DemographicEdits.Edit> sexConflicts(LineFact l) {
+        String sex = l.getClaim().getPatientSex();
+        if (!"F".equals(sex) && !"M".equals(sex)) {
+            return List.of();
+        }
+        return demographics.edits().stream()
+                .filter(e -> e.kind().equals("sex-procedure") && !e.sex().equals(sex) && e.coversProcedure(l.getProcedureCode()))
+                .toList();
+    }
+
+    /** Age edits the diagnosis breaks for the patient's age at the first date of service. */
+    public List<DemographicEdits.Edit> ageConflicts(DiagnosisFact d) {
+        Integer age = d.getClaim().getAgeAtService();
+        if (age == null) {
+            return List.of();
+        }
+        return demographics.edits().stream()
+                .filter(e -> e.kind().equals("age-diagnosis") && (age < e.minAge() || age > e.maxAge())
+                        && e.coversDiagnosis(d.getCode()))
+                .toList();
+    }
+
+    /** The manifestation list that makes this diagnosis invalid as principal, if it is the principal one. */
+    public List<DemographicEdits.Edit> manifestationAsPrincipal(DiagnosisFact d) {
+        if (!d.isPrincipal()) {
+            return List.of();
+        }
+        return demographics.edits().stream()
+                .filter(e -> e.kind().equals("manifestation") && e.coversDiagnosis(d.getCode())).toList();
+    }
+
+    public boolean isEm(String code) {
+        return groups.in("EM", code);
+    }
+
+    public boolean isLab(String code) {
+        return groups.in("LAB", code);
+    }
+
+    public boolean inGroup(String group, String code) {
+        return groups.in(group, code);
+    }
+
+    /** An add-on code on that date per the NCCI add-on code table (false when no AOC table is loaded). */
+    public boolean isAddOn(String code, LocalDate dos) {
+        return ncci.aoc() != null && ncci.aoc().find(code, dos, null, null) != null;
+    }
+
+    /**
+     * Modifiers on the line that are neither CPT modifiers (rules/data) nor Level II modifiers. Level II
+     * modifiers come from the HCPCS file when code sets are loaded; without it only their shape is checked.
+     */
+    public List<String> unknownModifiers(LineFact line) {
+        List<String> unknown = new ArrayList<>();
+        for (String m : line.getModifiers()) {
+            if (!known(m)) {
+                unknown.add(m);
+            }
+        }
+        return unknown;
+    }
+
+    private boolean known(String m) {
+        if (m == null || !MODIFIER_SHAPE.matcher(m).matches()) {
+            return false;
+        }
+        if (Character.isDigit(m.charAt(0)) && Character.isDigit(m.charAt(1))) {
+            return groups.cptModifiers().contains(m);
+        }
+        // Level II: checked against the HCPCS modifier list when one is loaded, else shape only
+        return !codeSets.hasModifierList() || codeSets.isKnownModifier(m);
+    }
+}

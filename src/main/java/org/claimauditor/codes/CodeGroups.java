@@ -1,0 +1,118 @@
+package org.claimauditor.codes;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.claimauditor.engine.BuildError;
+import org.claimauditor.engine.YamlErrors;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Named groups of procedure codes (E/M, laboratory, …) and the list of CPT modifiers, read from
+ * {@code rules/data/code-groups.yaml} so rules say "an E/M code" without a code list inside the DRL.
+ * Loaded and reloaded with the rules.
+ */
+public final class CodeGroups {
+
+    public static final String FILE_NAME = "code-groups.yaml";
+    public static final CodeGroups NONE = new CodeGroups(Map.of(), Set.of(), null);
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    record GroupEntry(String description, String source, List<String> codes) { }
+
+    record ModifierEntry(String source, List<String> codes) { }
+
+    record File(Map<String, GroupEntry> groups, ModifierEntry cptModifiers) { }
+
+    /** A named group of codes with where the list comes from. */
+    public record Group(String name, String description, String source, List<CodeRange> ranges) {
+        public boolean contains(String code) {
+            for (CodeRange r : ranges) {
+                if (r.contains(code)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private final Map<String, Group> groups;
+    private final Set<String> cptModifiers;
+    private final String file;
+
+    private CodeGroups(Map<String, Group> groups, Set<String> cptModifiers, String file) {
+        this.groups = groups;
+        this.cptModifiers = cptModifiers;
+        this.file = file;
+    }
+
+    /** Whether {@code code} is in the named group; an unknown group name is a programming error in a rule. */
+    public boolean in(String group, String code) {
+        Group g = groups.get(group);
+        if (g == null) {
+            throw new IllegalArgumentException("no code group '" + group + "' in " + file + " (known: " + groups.keySet() + ")");
+        }
+        return g.contains(code);
+    }
+
+    public Group group(String name) {
+        return groups.get(name);
+    }
+
+    public Set<String> cptModifiers() {
+        return cptModifiers;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public static CodeGroups load(Path dataDir, List<BuildError> errors) {
+        Path f = dataDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(f)) {
+            return NONE;
+        }
+        File parsed;
+        try {
+            parsed = YAML.readValue(f.toFile(), File.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            errors.add(YamlErrors.of(f, e));
+            return NONE;
+        } catch (IOException e) {
+            errors.add(new BuildError(f.toString(), 0, 0, "cannot read: " + e.getMessage()));
+            return NONE;
+        }
+        Map<String, Group> groups = new LinkedHashMap<>();
+        if (parsed.groups() != null) {
+            parsed.groups().forEach((name, g) -> {
+                List<CodeRange> ranges = new ArrayList<>();
+                for (String text : g.codes() == null ? List.<String>of() : g.codes()) {
+                    try {
+                        ranges.add(CodeRange.parse(text));
+                    } catch (IllegalArgumentException e) {
+                        errors.add(YamlErrors.near(f, text, "group " + name + ": " + e.getMessage()));
+                    }
+                }
+                if (g.source() == null || g.source().isBlank()) {
+                    errors.add(YamlErrors.near(f, name + ":", "group " + name + " needs a source"));
+                }
+                groups.put(name, new Group(name, g.description(), g.source(), List.copyOf(ranges)));
+            });
+        }
+        Set<String> modifiers = parsed.cptModifiers() == null || parsed.cptModifiers().codes() == null
+                ? Set.of() : Set.copyOf(parsed.cptModifiers().codes());
+        return new CodeGroups(Map.copyOf(groups), modifiers, f.toString());
+    }
+
+
+}

@@ -1,0 +1,115 @@
+package org.claimauditor.codes;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Finds code-set files in a folder by their published names, plain or inside {@code .zip} files (CMS ships
+ * HCPCS and ICD-10-CM releases zipped, next to workbooks, change reports and READMEs, which are skipped).
+ */
+final class CodeSetFiles {
+
+    enum Kind { ICD10CM_ORDER, HCPCS, CPT_LIST }
+
+    @FunctionalInterface
+    interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * @param baseName    the file or entry name without folders, which identifies it
+     * @param displayName path relative to the scanned folder, {@code archive.zip!/entry} for zip entries
+     */
+    record Source(Kind kind, String baseName, String displayName, Opener opener) { }
+
+    record Listing(List<Source> sources, List<String> ignored) { }
+
+    /** A user's CPT list: any CSV whose name starts with "cpt" ({@code cpt-codes-2026.csv}). */
+    private static final Pattern CPT_LIST = Pattern.compile("(?i)cpt[^/]*\\.csv");
+
+    private CodeSetFiles() { }
+
+    static Listing scan(Path dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        List<Source> sources = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        for (Path file : files) {
+            String display = dir.relativize(file).toString().replace('\\', '/');
+            String base = file.getFileName().toString();
+            if (base.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+                scanZip(file, display, sources, ignored);
+            } else {
+                add(base, display, () -> Files.newInputStream(file), sources, ignored);
+            }
+        }
+        return new Listing(List.copyOf(sources), List.copyOf(ignored));
+    }
+
+    private static void scanZip(Path zip, String display, List<Source> sources, List<String> ignored) {
+        List<String> entries = new ArrayList<>();
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            z.stream().filter(e -> !e.isDirectory()).forEach(e -> entries.add(e.getName()));
+        } catch (IOException | IllegalArgumentException e) { // IAE: entry name not valid UTF-8
+            ignored.add(display + " (unreadable zip: " + e.getMessage() + ")");
+            return;
+        }
+        for (String entry : entries) {
+            String base = entry.substring(entry.lastIndexOf('/') + 1);
+            String name = display + "!/" + entry;
+            if (entry.startsWith("__MACOSX/") || base.startsWith("._")) { // macOS resource forks
+                ignored.add(name);
+            } else {
+                add(base, name, () -> openEntry(zip, entry), sources, ignored);
+            }
+        }
+    }
+
+    private static void add(String base, String display, Opener opener, List<Source> sources, List<String> ignored) {
+        Kind kind = Icd10CmOrderFileReader.isOrderFile(base) ? Kind.ICD10CM_ORDER
+                : HcpcsRelease.fromFileName(base).isPresent() ? Kind.HCPCS
+                : CPT_LIST.matcher(base).matches() ? Kind.CPT_LIST
+                : null;
+        if (kind == null) {
+            ignored.add(display);
+        } else {
+            sources.add(new Source(kind, base, display, opener));
+        }
+    }
+
+    /** The entry's stream; closing it closes the zip too. */
+    private static InputStream openEntry(Path zip, String entryName) throws IOException {
+        ZipFile z = new ZipFile(zip.toFile());
+        try {
+            ZipEntry entry = z.getEntry(entryName);
+            if (entry == null) {
+                throw new IOException(zip + " no longer holds " + entryName);
+            }
+            return new FilterInputStream(z.getInputStream(entry)) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        z.close();
+                    }
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            z.close();
+            throw e;
+        }
+    }
+}
