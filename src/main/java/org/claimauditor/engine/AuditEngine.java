@@ -49,6 +49,9 @@ public final class AuditEngine {
         return t;
     }, null, false);
 
+    /** Claims evaluated together in one session (whole patients, so a patient never spans two sessions). */
+    static final int CLAIMS_PER_SESSION = Integer.getInteger("auditor.claims-per-session", 512);
+
     private AuditEngine() { }
 
     public static AuditResult auditOne(RuleSet rules, Reference ref, ClaimInput input, LocalDate today) {
@@ -84,12 +87,27 @@ public final class AuditEngine {
                 historyByPatient.computeIfAbsent("P:" + h.patient().id(), k -> new ArrayList<>()).add(h);
             }
         }
-        List<Map.Entry<String, List<Integer>>> work = new ArrayList<>(groups.entrySet());
-        if (work.size() == 1) {
-            auditGroup(run, work.get(0).getValue(), historyByPatient.getOrDefault(work.get(0).getKey(), List.of()), results);
-        } else {
-            POOL.submit(() -> work.parallelStream().forEach(g ->
-                    auditGroup(run, g.getValue(), historyByPatient.getOrDefault(g.getKey(), List.of()), results))).join();
+        // Patients are independent, so many of them share one session (the rules join lines on patient id,
+        // which Drools indexes): creating a session per patient would cost more than evaluating the claims.
+        List<List<Map.Entry<String, List<Integer>>>> chunks = new ArrayList<>();
+        List<Map.Entry<String, List<Integer>>> chunk = new ArrayList<>();
+        int claimsInChunk = 0;
+        for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
+            chunk.add(g);
+            claimsInChunk += g.getValue().size();
+            if (claimsInChunk >= CLAIMS_PER_SESSION) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                claimsInChunk = 0;
+            }
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        if (chunks.size() == 1) {
+            auditChunk(run, chunks.get(0), historyByPatient, results);
+        } else if (chunks.size() > 1) {
+            POOL.submit(() -> chunks.parallelStream().forEach(c -> auditChunk(run, c, historyByPatient, results))).join();
         }
         return List.of(results);
     }
@@ -102,6 +120,17 @@ public final class AuditEngine {
     /** What every session of one audit shares. */
     private record Run(RuleSet rules, NcciEdits ncci, CodeChecks codes, List<String> referenceData,
                        List<ClaimInput> inputs, List<Claim> history, LocalDate today) { }
+
+    private static void auditChunk(Run run, List<Map.Entry<String, List<Integer>>> patients,
+                                   Map<String, List<Claim>> historyByPatient, AuditResult[] results) {
+        List<Integer> group = new ArrayList<>();
+        List<Claim> history = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> p : patients) {
+            group.addAll(p.getValue());
+            history.addAll(historyByPatient.getOrDefault(p.getKey(), List.of()));
+        }
+        auditGroup(run, group, history, results);
+    }
 
     private static void auditGroup(Run run, List<Integer> group, List<Claim> history, AuditResult[] results) {
         RuleSet rules = run.rules();
