@@ -9,6 +9,9 @@ import org.claimauditor.engine.Finding;
 import org.claimauditor.engine.RuleSet;
 import org.claimauditor.engine.Reference;
 import org.claimauditor.ncci.NcciTables;
+import org.claimauditor.report.ProgressMeter;
+import org.claimauditor.report.ReportFormat;
+import org.claimauditor.report.ReportRun;
 import org.claimauditor.report.ResultsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,18 +19,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Audit claims (.json object or array, or .jsonl) and write OUT/audit-results.json. "
+        description = "Audit claims (.json object or array, or .jsonl) and write OUT/audit-results.json and the reports "
+                + "(claim-summaries, error-report, compliance-report). "
                 + "Exit 0 when no claim is rejected, 1 when any claim has an ERROR finding or could not be read, 2 on bad usage or unreadable rules.")
 final class AuditCommand implements Callable<Integer> {
 
@@ -51,12 +58,24 @@ final class AuditCommand implements Callable<Integer> {
                     + "frequency limits and date-of-service edits count them, but they get no result of their own.")
     List<Path> history = List.of();
 
+    @Option(names = "--format", defaultValue = "json,csv,html", paramLabel = "FORMATS",
+            description = "Report formats, comma-separated: json, csv, html (default: ${DEFAULT-VALUE}).")
+    String format;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Claim files, or folders of .json / .jsonl files.")
     List<Path> inputs;
 
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
+        Instant startedAt = Instant.now();
+        Set<ReportFormat> formats;
+        try {
+            formats = ReportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return Cli.USAGE;
+        }
         RuleSet rs = rules.loadOrReport(System.err);
         if (rs == null) {
             return Cli.USAGE;
@@ -74,8 +93,9 @@ final class AuditCommand implements Callable<Integer> {
         }
         List<ClaimInput> claims = ClaimReader.readFiles(files);
         List<Claim> prior = new ArrayList<>();
+        List<Path> historyFiles = history.isEmpty() ? List.of() : ClaimReader.expandInputs(history);
         if (!history.isEmpty()) {
-            for (ClaimInput h : ClaimReader.readFiles(ClaimReader.expandInputs(history))) {
+            for (ClaimInput h : ClaimReader.readFiles(historyFiles)) {
                 if (h.readable()) {
                     prior.add(h.claim());
                 } else {
@@ -84,12 +104,35 @@ final class AuditCommand implements Callable<Integer> {
             }
             System.out.println("History: " + prior.size() + " prior claims");
         }
-        List<AuditResult> results = AuditEngine.audit(rs, new Reference(tables, codeSets.loadOrDefault(System.out, System.err, null)), claims, prior, today != null ? today : LocalDate.now());
+        LocalDate auditDate = today != null ? today : LocalDate.now();
+        Reference ref = new Reference(tables, codeSets.loadOrDefault(System.out, System.err, null));
+        List<AuditResult> results;
+        try (ProgressMeter meter = ProgressMeter.start("Auditing", claims.size())) {
+            results = AuditEngine.audit(rs, ref, claims, prior, auditDate, meter::advance);
+        }
         Path written = ResultsFile.write(out, results);
+        List<Path> reports = writeReports(ReportRun.Options.of(formats, files).withHistory(historyFiles)
+                .withAuditDate(auditDate).withStartedAt(startedAt), claims, results);
         printSummary(rs, files.size(), results, written, (System.nanoTime() - start) / 1_000_000);
+        System.out.println("Reports:");
+        reports.forEach(p -> System.out.println("  " + p.toAbsolutePath()));
         boolean rejected = results.stream().anyMatch(r ->
                 r.status() == AuditResult.Status.REJECT || r.status() == AuditResult.Status.ERROR);
         return rejected ? Cli.FINDINGS : Cli.OK;
+    }
+
+    private List<Path> writeReports(ReportRun.Options options, List<ClaimInput> claims, List<AuditResult> results)
+            throws IOException {
+        try (ReportRun run = ReportRun.open(out, options);
+             ProgressMeter meter = ProgressMeter.start("Writing reports", claims.size())) {
+            for (int i = 0; i < claims.size(); i++) {
+                run.accept(claims.get(i), results.get(i));
+                meter.advance(1);
+            }
+            return run.finish();
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // a row write failed; the run's temporary files are already gone
+        }
     }
 
     private static void printSummary(RuleSet rs, int fileCount, List<AuditResult> results, Path written, long millis) {

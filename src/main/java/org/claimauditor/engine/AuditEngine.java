@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.function.IntConsumer;
 
 /**
  * Runs claims through a {@link RuleSet}. Claims of the same patient are evaluated together in one
@@ -65,6 +66,12 @@ public final class AuditEngine {
     /** One result per input, in input order; unreadable inputs become ERROR results; history gets none. */
     public static List<AuditResult> audit(RuleSet rules, Reference ref, List<ClaimInput> inputs, List<Claim> history,
                                           LocalDate today) {
+        return audit(rules, ref, inputs, history, today, n -> { });
+    }
+
+    /** As above, telling {@code audited} how many inputs each finished session held (for a progress meter). */
+    public static List<AuditResult> audit(RuleSet rules, Reference ref, List<ClaimInput> inputs, List<Claim> history,
+                                          LocalDate today, IntConsumer audited) {
         AuditResult[] results = new AuditResult[inputs.size()];
         List<String> referenceData = new ArrayList<>(rules.referenceData());
         referenceData.addAll(ref.describe());
@@ -77,6 +84,7 @@ public final class AuditEngine {
             if (!in.readable()) {
                 results[i] = new AuditResult(in.claimId(), AuditResult.Status.ERROR, List.of(), rules.version(),
                         run.referenceData(), in.error());
+                audited.accept(1);
                 continue;
             }
             groups.computeIfAbsent(patientKey(in.claim(), i), k -> new ArrayList<>()).add(i);
@@ -106,8 +114,12 @@ public final class AuditEngine {
         }
         if (chunks.size() == 1) {
             auditChunk(run, chunks.get(0), historyByPatient, results);
+            audited.accept(claimsIn(chunks.get(0)));
         } else if (chunks.size() > 1) {
-            POOL.submit(() -> chunks.parallelStream().forEach(c -> auditChunk(run, c, historyByPatient, results))).join();
+            POOL.submit(() -> chunks.parallelStream().forEach(c -> {
+                auditChunk(run, c, historyByPatient, results);
+                audited.accept(claimsIn(c));
+            })).join();
         }
         return List.of(results);
     }
@@ -120,6 +132,10 @@ public final class AuditEngine {
     /** What every session of one audit shares. */
     private record Run(RuleSet rules, NcciEdits ncci, CodeChecks codes, List<String> referenceData,
                        List<ClaimInput> inputs, List<Claim> history, LocalDate today) { }
+
+    private static int claimsIn(List<Map.Entry<String, List<Integer>>> patients) {
+        return patients.stream().mapToInt(p -> p.getValue().size()).sum();
+    }
 
     private static void auditChunk(Run run, List<Map.Entry<String, List<Integer>>> patients,
                                    Map<String, List<Claim>> historyByPatient, AuditResult[] results) {

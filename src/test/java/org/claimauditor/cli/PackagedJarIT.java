@@ -48,6 +48,31 @@ class PackagedJarIT {
         assertThat(statuses).containsExactly("PASS", "REJECT", "REJECT", "REJECT", "PASS", "ERROR", "REJECT", "REJECT", "REJECT");
         assertThat(results.get(0).get("referenceData").toString()).contains("NCCI practitioner PTP v322r0");
         assertThat(results.get(5).get("error").asText()).contains("unknown field 'diagnosisPointer'");
+        // Reports in every format by default, listed in the summary.
+        for (String report : List.of("claim-summaries.json", "claim-summaries.csv", "error-report.json",
+                "error-report.csv", "compliance-report.json", "compliance-report.csv", "compliance-report.html")) {
+            assertThat(out.resolve(report)).exists();
+            assertThat(r.stdout()).contains(out.resolve(report).toAbsolutePath().toString());
+        }
+        JsonNode compliance = new ObjectMapper().readTree(out.resolve("compliance-report.json").toFile());
+        assertThat(compliance.at("/claims/read").asInt()).isEqualTo(9);
+        assertThat(compliance.at("/claims/reject").asInt()).isEqualTo(6);
+        assertThat(compliance.at("/run/auditDate").asText()).isEqualTo("2026-11-01");
+        assertThat(compliance.at("/run/inputs/0/path").asText()).endsWith("sample-claims.jsonl");
+        assertThat(compliance.at("/run/inputs/0/sha256").asText()).hasSize(64);
+    }
+
+    @Test
+    void formatChoosesTheReportFiles() throws Exception {
+        Run r = run("audit", "--no-ncci", "--format", "csv", "--out", out.toString(), "test-claims/samples");
+        assertThat(r.exit()).as(r.stderr()).isEqualTo(Cli.FINDINGS);
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
+                    "audit-results.json", "claim-summaries.csv", "compliance-report.csv", "error-report.csv");
+        }
+        Run bad = run("audit", "--no-ncci", "--format", "json,pdf", "--out", out.toString(), "test-claims/samples");
+        assertThat(bad.exit()).isEqualTo(Cli.USAGE);
+        assertThat(bad.stderr()).contains("Unknown report format 'pdf'");
     }
 
     @Test

@@ -1,0 +1,21 @@
+package org.claimauditor.report;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReportFormatTest {
+
+    @Test
+    void parsesACommaSeparatedListInAnyCase() {
+        assertThat(ReportFormat.parse("json,csv,html")).containsExactly(ReportFormat.JSON, ReportFormat.CSV, ReportFormat.HTML);
+        assertThat(ReportFormat.parse(" HTML , json")).containsExactly(ReportFormat.JSON, ReportFormat.HTML);
+    }
+
+    @Test
+    void unknownOrEmptyListsAreUsageErrors() {
+        assertThatThrownBy(() -> ReportFormat.parse("json,pdf")).hasMessage("Unknown report format 'pdf'; choose from json, csv, html");
+        assertThatThrownBy(() -> ReportFormat.parse(" , ")).hasMessageContaining("at least one");
+    }
+}
