@@ -6,14 +6,27 @@ import org.claimauditor.engine.AuditEngine;
 import org.claimauditor.engine.AuditResult;
 import org.claimauditor.engine.RuleService;
 import org.claimauditor.engine.Reference;
+import org.claimauditor.report.ReportFormat;
+import org.claimauditor.report.ReportRun;
+import org.claimauditor.report.ResultsFile;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -40,6 +53,49 @@ class AuditController {
             throw new UnreadableClaimException(input.error());
         }
         return AuditEngine.auditOne(rules.current(), ref, input, LocalDate.now(clock));
+    }
+
+    /**
+     * The batch endpoint's reports: audits the body like {@code /audits} and answers a ZIP holding
+     * audit-results.json and the claim summaries, error report and compliance report in JSON, CSV and HTML.
+     */
+    @PostMapping(path = "/audits/reports",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl",
+                    MediaType.TEXT_PLAIN_VALUE},
+            produces = "application/zip")
+    ResponseEntity<byte[]> auditBatchReports(@RequestBody String body,
+                                             @RequestHeader(value = "Content-Type", required = false) String contentType)
+            throws IOException {
+        boolean jsonLines = contentType != null && (contentType.contains("ndjson") || contentType.contains("jsonl"));
+        List<ClaimInput> inputs = ClaimReader.read(body, "request", jsonLines, 0);
+        LocalDate today = LocalDate.now(clock);
+        List<AuditResult> results = AuditEngine.audit(rules.current(), ref, inputs, today);
+        Path dir = Files.createTempDirectory("audit-reports");
+        try {
+            List<Path> files = new ArrayList<>();
+            files.add(ResultsFile.write(dir, results));
+            try (ReportRun run = ReportRun.open(dir, ReportRun.Options.of(EnumSet.allOf(ReportFormat.class), List.of())
+                    .withAuditDate(today))) {
+                for (int i = 0; i < inputs.size(); i++) {
+                    run.accept(inputs.get(i), results.get(i));
+                }
+                files.addAll(run.finish());
+            }
+            ByteArrayOutputStream zip = new ByteArrayOutputStream();
+            try (ZipOutputStream out = new ZipOutputStream(zip)) {
+                for (Path f : files) {
+                    out.putNextEntry(new ZipEntry(f.getFileName().toString()));
+                    Files.copy(f, out);
+                    out.closeEntry();
+                }
+            }
+            return ResponseEntity.ok()
+                    .header("Content-Disposition", "attachment; filename=\"audit-reports.zip\"")
+                    .contentType(MediaType.parseMediaType("application/zip"))
+                    .body(zip.toByteArray());
+        } finally {
+            FileSystemUtils.deleteRecursively(dir);
+        }
     }
 
     /** A malformed claim in the batch yields an ERROR result for that claim, never a failed batch. */

@@ -88,6 +88,26 @@ class AuditControllerTest {
     }
 
     @Test
+    void batchReportsComeAsAZip() throws Exception {
+        String array = "[" + claim("1") + "," + claim("0").replace("C-1", "C-2") + "]";
+        byte[] zip = mvc.perform(post("/api/v1/audits/reports").contentType(MediaType.APPLICATION_JSON).content(array))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/zip"))
+                .andReturn().getResponse().getContentAsByteArray();
+        java.util.Map<String, String> entries = new java.util.TreeMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                entries.put(e.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(entries.keySet()).containsExactly("audit-results.json",
+                "claim-summaries.csv", "claim-summaries.json", "compliance-report.csv", "compliance-report.html",
+                "compliance-report.json", "error-report.csv", "error-report.json");
+        org.assertj.core.api.Assertions.assertThat(entries.get("error-report.csv")).contains("C-2").contains("CLAIM-UNITS-MIN");
+        org.assertj.core.api.Assertions.assertThat(entries.get("compliance-report.json")).contains("\"read\" : 2").contains("\"cleanClaimRate\" : 0.5000");
+    }
+
+    @Test
     void listsThePayerPolicies() throws Exception {
         mvc.perform(get("/api/v1/payers"))
                 .andExpect(status().isOk())
