@@ -34,15 +34,25 @@ public final class CodeGroups {
 
     record File(Map<String, GroupEntry> groups, ModifierEntry cptModifiers) { }
 
-    /** A named group of codes with where the list comes from. */
-    public record Group(String name, String description, String source, List<CodeRange> ranges) {
+    /** A named group of codes with where the list comes from; answers are memoised (rules ask per line, often). */
+    public record Group(String name, String description, String source, List<CodeRange> ranges,
+                        java.util.concurrent.ConcurrentHashMap<String, Boolean> seen) {
+        public Group(String name, String description, String source, List<CodeRange> ranges) {
+            this(name, description, source, ranges, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+
         public boolean contains(String code) {
-            for (CodeRange r : ranges) {
-                if (r.contains(code)) {
-                    return true;
-                }
+            if (code == null) {
+                return false;
             }
-            return false;
+            return seen.computeIfAbsent(code, c -> {
+                for (CodeRange r : ranges) {
+                    if (r.contains(c)) {
+                        return true;
+                    }
+                }
+                return false;
+            });
         }
     }
 

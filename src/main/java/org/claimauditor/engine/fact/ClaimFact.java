@@ -36,7 +36,16 @@ public final class ClaimFact {
         this.diagnoses = claim.diagnoses().stream().map(Codes::normalizeDiagnosis).toList();
         this.policy = policy;
         this.history = history;
+        this.firstServiceDate = claim.lines().stream().map(Claim.ServiceLine::serviceDate).filter(Objects::nonNull)
+                .min(LocalDate::compareTo).orElse(null);
+        LocalDate born = claim.patient() == null ? null : claim.patient().birthDate();
+        this.ageAtService = firstServiceDate == null || born == null || born.isAfter(firstServiceDate)
+                ? null : java.time.Period.between(born, firstServiceDate).getYears();
     }
+
+    // derived once: rules read these many times per claim
+    private final LocalDate firstServiceDate;
+    private final Integer ageAtService;
 
     public PayerPolicy getPolicy() { return policy; }
     public boolean isHistory() { return history; }
@@ -58,14 +67,12 @@ public final class ClaimFact {
 
     /** The earliest date of service on the claim, or null when no line has one. */
     public LocalDate getFirstServiceDate() {
-        return claim.lines().stream().map(Claim.ServiceLine::serviceDate).filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
+        return firstServiceDate;
     }
 
     /** Whole years of age at the first date of service (the MCE's age), or null when unknown. */
     public Integer getAgeAtService() {
-        LocalDate dos = getFirstServiceDate();
-        LocalDate born = claim.patient() == null ? null : claim.patient().birthDate();
-        return dos == null || born == null || born.isAfter(dos) ? null : java.time.Period.between(born, dos).getYears();
+        return ageAtService;
     }
     public String getPlaceOfService() { return claim.placeOfService(); }
     /** Diagnoses normalised (no dot, upper case), in claim order; pointer n refers to element n-1. */

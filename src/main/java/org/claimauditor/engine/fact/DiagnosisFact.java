@@ -9,10 +9,15 @@ public final class DiagnosisFact {
     private final int position;
     private final String submitted;
 
+    private final String code;
+    private final boolean wellFormed;
+
     public DiagnosisFact(ClaimFact claim, int position, String submitted) {
         this.claim = claim;
         this.position = position;
         this.submitted = submitted;
+        this.code = Codes.normalizeDiagnosis(submitted);
+        this.wellFormed = Codes.isIcd10CmShape(submitted);
     }
 
     public ClaimFact getClaim() { return claim; }
@@ -20,8 +25,8 @@ public final class DiagnosisFact {
     public int getPosition() { return position; }
     public boolean isPrincipal() { return position == 1; }
     public String getSubmitted() { return submitted; }
-    public String getCode() { return Codes.normalizeDiagnosis(submitted); }
-    public boolean isWellFormed() { return Codes.isIcd10CmShape(submitted); }
+    public String getCode() { return code; }
+    public boolean isWellFormed() { return wellFormed; }
     /** Line numbers whose diagnosis pointers name this diagnosis (empty: the finding is on the claim). */
     public java.util.List<Integer> getPointingLines() {
         return claim.getClaim().lines().stream()

@@ -14,10 +14,15 @@ public final class LineFact {
     private final int index;
     private final Claim.ServiceLine line;
 
+    private final String renderingNpi;
+    private final boolean wellFormed;
+
     public LineFact(ClaimFact claim, int index, Claim.ServiceLine line) {
         this.claim = claim;
         this.index = index;
         this.line = line;
+        this.renderingNpi = line.renderingProviderNpi() != null ? line.renderingProviderNpi() : claim.getRenderingNpi();
+        this.wellFormed = Codes.isProcedureCode(line.procedureCode());
     }
 
     public ClaimFact getClaim() { return claim; }
@@ -50,7 +55,7 @@ public final class LineFact {
     public BigDecimal getCharge() { return line.charge(); }
     public List<Integer> getDiagnosisPointers() { return line.diagnosisPointers(); }
     public String getRenderingNpi() {
-        return line.renderingProviderNpi() != null ? line.renderingProviderNpi() : claim.getRenderingNpi();
+        return renderingNpi;
     }
     public String getPlaceOfService() {
         return line.placeOfService() != null ? line.placeOfService() : claim.getPlaceOfService();
@@ -65,7 +70,7 @@ public final class LineFact {
                 .map(p -> all.get(p - 1)).toList();
     }
 
-    public boolean isProcedureCodeWellFormed() { return Codes.isProcedureCode(line.procedureCode()); }
+    public boolean isProcedureCodeWellFormed() { return wellFormed; }
 
     /** Pointers that name no diagnosis of the claim (pointers count from 1). */
     public List<Integer> getInvalidPointers() {
