@@ -8,14 +8,15 @@ import java.util.Set;
 /** The command-line face of the auditor. Exit codes: 0 clean, 1 findings at ERROR (or failures), 2 bad usage / unreadable rules. */
 @Command(name = "claim-auditor", mixinStandardHelpOptions = true,
         description = "Audit coded medical claims against NCCI, modifier and payer rules.",
-        subcommands = {AuditCommand.class, ValidateRulesCommand.class, TestRulesCommand.class})
+        subcommands = {AuditCommand.class, ValidateRulesCommand.class, TestRulesCommand.class,
+                org.claimauditor.bench.BenchCommand.class})
 public final class Cli {
 
     public static final int OK = 0;
     public static final int FINDINGS = 1;
     public static final int USAGE = 2;
 
-    private static final Set<String> COMMANDS = Set.of("audit", "validate-rules", "test-rules", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("audit", "validate-rules", "test-rules", "bench", "help", "--help", "-h");
 
     private Cli() { }
 

@@ -20,6 +20,9 @@ public record AddOnEdit(String addOnCode, int editType, LocalDate dos, Set<Strin
     public static final String CRITICAL_CARE_PRIMARY = "99291";
 
     public boolean accepts(String primary) {
+        if (primary == null) {
+            return false; // a line without a code is no primary (Set.copyOf sets reject contains(null))
+        }
         return listedPrimaries.contains(primary)
                 || (editType != 1 && payerPrimaries.stream().anyMatch(r -> r.contains(primary)));
     }

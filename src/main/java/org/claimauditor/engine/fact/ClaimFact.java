@@ -56,7 +56,14 @@ public final class ClaimFact {
     public String getClaimId() { return claim.claimId(); }
     public String getPayerId() { return claim.payerId(); }
     public String getClaimType() { return claim.claimType() == null ? null : claim.claimType().name(); }
-    public String getPatientId() { return claim.patient() == null ? null : claim.patient().id(); }
+    /**
+     * The patient id rules join lines on. A claim without one is its own patient: a unique key per claim, so
+     * claims sharing a session never match each other through a missing id.
+     */
+    public String getPatientId() {
+        String id = claim.patient() == null ? null : claim.patient().id();
+        return id != null ? id : "\u0000no-patient-id#" + seq;
+    }
     public String getBillingNpi() { return claim.billingProvider() == null ? null : claim.billingProvider().npi(); }
     public String getRenderingNpi() {
         return claim.renderingProvider() != null && claim.renderingProvider().npi() != null
