@@ -53,6 +53,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rest-seconds", defaultValue = "20", description = "REST test duration in seconds (default: ${DEFAULT-VALUE}).")
     int restSeconds;
 
+    @Option(names = "--rules", defaultValue = "rules",
+            description = "Rules folder (default: ${DEFAULT-VALUE}); e.g. a folder with only rules/ncci to compare like with like.")
+    Path rulesDir;
+
     @Option(names = "--reloads", defaultValue = "3", description = "Rule reloads timed (default: ${DEFAULT-VALUE}).")
     int reloads;
 
@@ -77,15 +81,15 @@ public final class BenchCommand implements Callable<Integer> {
                 tables.rowsRead(), loadSeconds, heapTables >> 20, usedHeapAfterGc() >> 20);
 
         t0 = System.nanoTime();
-        RuleService rules = new RuleService(new RuleSetLoader(Path.of("rules"), Path.of("payer-policies")));
+        RuleService rules = new RuleService(new RuleSetLoader(rulesDir, Path.of("payer-policies")));
         double firstBuild = seconds(t0);
         List<Double> reloadTimes = new ArrayList<>();
         for (int i = 0; i < reloads; i++) {
             RuleService.ReloadOutcome r = rules.reload();
             reloadTimes.add(r.millis() / 1000.0);
         }
-        println("rules: first build %.2f s, reload with full tables loaded: median %.2f s of %s", firstBuild,
-                median(reloadTimes), reloadTimes);
+        println("rules: %d rules from %s; first build %.2f s, reload with full tables loaded: median %.2f s of %s",
+                rules.current().catalog().size(), rulesDir, firstBuild, median(reloadTimes), reloadTimes);
 
         Reference reference = Reference.ofNcci(tables);
         RuleSet rs = rules.current();

@@ -86,6 +86,17 @@ class PackagedJarIT {
         assertThat(results.get(0).get("referenceData").toString()).contains("NCCI: not applied (--no-ncci)");
     }
 
+    /** CI's small smoke version of the benchmark: every phase runs and the engine matches the reference checker. */
+    @Test
+    void benchSmokeRunsEveryPhaseAndMatchesTheReference() throws Exception {
+        Run r = run("bench", "--size", "smoke", "--claims", "4000", "--chunk", "2000", "--rest-rate", "20",
+                "--rest-seconds", "2", "--reloads", "1", "--work", out.toString());
+        assertThat(r.exit()).as(r.stdout() + r.stderr()).isZero();
+        assertThat(r.stdout()).contains("table load: 34,833 rows").contains("reload with full tables loaded")
+                .contains("batch: 4,000 claims").contains("findings identical to the reference: yes")
+                .containsPattern("REST: 40 requests at 20/s over 2 s from a loopback client: p50 [0-9.]+ ms, p99 [0-9.]+ ms, max [0-9.]+ ms, errors 0");
+    }
+
     @Test
     void validatesAndTestsTheShippedRules() throws Exception {
         Run v = run("validate-rules");
