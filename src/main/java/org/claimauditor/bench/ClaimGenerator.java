@@ -644,21 +644,7 @@ public final class ClaimGenerator {
 
     /** The 10-digit NPI for a 9-digit identifier: Luhn check digit over "80840" + identifier. */
     static String npi(String nineDigits) {
-        String digits = "80840" + nineDigits;
-        int sum = 0;
-        boolean dbl = true; // the rightmost identifier digit is doubled
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (dbl) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            dbl = !dbl;
-        }
-        return nineDigits + (10 - sum % 10) % 10;
+        return nineDigits + org.claimauditor.claim.Codes.npiCheckDigit(nineDigits);
     }
 
     private static long mix(long z) {

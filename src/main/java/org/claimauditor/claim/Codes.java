@@ -55,7 +55,12 @@ public final class Codes {
         if (npi == null || !NPI.matcher(npi).matches()) {
             return false;
         }
-        String digits = "80840" + npi.substring(0, 9);
+        return npiCheckDigit(npi.substring(0, 9)) == npi.charAt(9) - '0';
+    }
+
+    /** The check digit of a 9-digit NPI identifier: Luhn over "80840" + the identifier. */
+    public static int npiCheckDigit(String nineDigits) {
+        String digits = "80840" + nineDigits;
         int sum = 0;
         boolean dbl = true; // rightmost digit of the payload is doubled, the check digit is excluded
         for (int i = digits.length() - 1; i >= 0; i--) {
@@ -69,7 +74,6 @@ public final class Codes {
             sum += d;
             dbl = !dbl;
         }
-        int check = (10 - (sum % 10)) % 10;
-        return check == npi.charAt(9) - '0';
+        return (10 - (sum % 10)) % 10;
     }
 }

@@ -1,5 +1,7 @@
 package org.claimauditor.codes;
 
+import org.claimauditor.io.ZipEntries;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +74,7 @@ final class CodeSetFiles {
             if (entry.startsWith("__MACOSX/") || base.startsWith("._")) { // macOS resource forks
                 ignored.add(name);
             } else {
-                add(base, name, () -> openEntry(zip, entry), sources, ignored);
+                add(base, name, () -> ZipEntries.open(zip, entry), sources, ignored);
             }
         }
     }
@@ -86,30 +88,6 @@ final class CodeSetFiles {
             ignored.add(display);
         } else {
             sources.add(new Source(kind, base, display, opener));
-        }
-    }
-
-    /** The entry's stream; closing it closes the zip too. */
-    private static InputStream openEntry(Path zip, String entryName) throws IOException {
-        ZipFile z = new ZipFile(zip.toFile());
-        try {
-            ZipEntry entry = z.getEntry(entryName);
-            if (entry == null) {
-                throw new IOException(zip + " no longer holds " + entryName);
-            }
-            return new FilterInputStream(z.getInputStream(entry)) {
-                @Override
-                public void close() throws IOException {
-                    try {
-                        super.close();
-                    } finally {
-                        z.close();
-                    }
-                }
-            };
-        } catch (IOException | RuntimeException e) {
-            z.close();
-            throw e;
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.claimauditor.codes;
 
+import org.claimauditor.io.CsvRecords;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.DateTimeException;
@@ -17,18 +19,18 @@ import java.util.regex.Pattern;
 public final class CptCodeListReader {
 
     /** Category I (5 digits), Category II (4 digits + F), Category III (+ T), PLA (+ U). */
-    private static final Pattern CPT = Pattern.compile("[0-9]{4}[0-9FTU]");
+    private static final Pattern CPT = Pattern.compile("[0-9]{4}[0-9FTUAM]");
 
     private CptCodeListReader() { }
 
     public static int read(InputStream in, String file, Consumer<CptCode> sink, List<CodeFileProblem> problems)
             throws IOException {
-        CsvRows rows = new CsvRows(CodeFileText.readAll(in));
+        CsvRecords rows = new CsvRecords(new java.io.StringReader(CodeFileText.readAll(in)));
         boolean first = true;
         int count = 0;
         List<String> row;
         while ((row = rows.next()) != null) {
-            if (CsvRows.blank(row)) {
+            if (CsvRecords.blank(row)) {
                 continue;
             }
             String code = row.get(0).trim().toUpperCase(Locale.ROOT);

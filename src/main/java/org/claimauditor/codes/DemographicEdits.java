@@ -60,14 +60,8 @@ public final class DemographicEdits {
         if (!Files.isRegularFile(f)) {
             return NONE;
         }
-        File parsed;
-        try {
-            parsed = YAML.readValue(f.toFile(), File.class);
-        } catch (JsonProcessingException e) {
-            errors.add(YamlErrors.of(f, e));
-            return NONE;
-        } catch (IOException e) {
-            errors.add(new BuildError(f.toString(), 0, 0, "cannot read: " + e.getMessage()));
+        File parsed = YamlErrors.read(YAML, f, File.class, errors);
+        if (parsed == null) {
             return NONE;
         }
         List<Edit> edits = new ArrayList<>();

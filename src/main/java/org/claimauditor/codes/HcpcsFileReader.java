@@ -1,5 +1,7 @@
 package org.claimauditor.codes;
 
+import org.claimauditor.io.CsvRecords;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,7 +90,7 @@ public final class HcpcsFileReader {
     /** The CSV layout; returns the number of codes and modifiers emitted. */
     public static int readCsv(InputStream in, String file, Consumer<HcpcsRecord> sink,
                               List<CodeFileProblem> problems) throws IOException {
-        CsvRows rows = new CsvRows(CodeFileText.readAll(in));
+        CsvRecords rows = new CsvRecords(new java.io.StringReader(CodeFileText.readAll(in)));
         Map<String, Integer> col = header(rows);
         if (col == null) {
             problems.add(new CodeFileProblem(file, 0, "no header row starting with HCPC"));
@@ -103,7 +105,7 @@ public final class HcpcsFileReader {
         Assembler out = new Assembler(file, sink, problems);
         List<String> row;
         while ((row = rows.next()) != null) {
-            if (CsvRows.blank(row)) {
+            if (CsvRecords.blank(row)) {
                 continue;
             }
             String code = cell(row, col, "HCPC").toUpperCase(Locale.ROOT);
@@ -126,7 +128,7 @@ public final class HcpcsFileReader {
     }
 
     /** Column indexes by {@link #key} of the first row starting with HCPC; CMS may put a disclaimer above it. */
-    private static Map<String, Integer> header(CsvRows rows) {
+    private static Map<String, Integer> header(CsvRecords rows) throws IOException {
         List<String> row;
         while ((row = rows.next()) != null) {
             if (key(row.get(0)).equals("HCPC")) {

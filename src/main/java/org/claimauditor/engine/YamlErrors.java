@@ -16,6 +16,21 @@ public final class YamlErrors {
 
     private YamlErrors() { }
 
+    /**
+     * Reads a YAML file strictly into {@code type}; on any problem adds it to {@code errors} as file:line:column
+     * and returns null.
+     */
+    public static <T> T read(com.fasterxml.jackson.databind.ObjectMapper yaml, Path f, Class<T> type, List<BuildError> errors) {
+        try {
+            return yaml.readValue(f.toFile(), type);
+        } catch (JsonProcessingException e) {
+            errors.add(of(f, e));
+        } catch (IOException e) {
+            errors.add(new BuildError(f.toString(), 0, 0, "cannot read: " + e.getMessage()));
+        }
+        return null;
+    }
+
     public static BuildError of(Path f, JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return locateKey(f, u.getPropertyName(), u.getLocation(), "unknown key '" + u.getPropertyName() + "'");

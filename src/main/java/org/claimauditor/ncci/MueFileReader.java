@@ -1,5 +1,7 @@
 package org.claimauditor.ncci;
 
+import org.claimauditor.io.CsvRecords;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

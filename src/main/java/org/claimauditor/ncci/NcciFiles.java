@@ -1,5 +1,7 @@
 package org.claimauditor.ncci;
 
+import org.claimauditor.io.ZipEntries;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,7 +104,7 @@ public final class NcciFiles {
             String name = display + "!/" + entry;
             // macOS archivers add "__MACOSX/._name" resource forks that carry the real file's name.
             boolean junk = entry.startsWith("__MACOSX/") || base.startsWith("._");
-            if (junk || !add(base, name, () -> openEntry(zip, entry), sources)) {
+            if (junk || !add(base, name, () -> ZipEntries.open(zip, entry), sources)) {
                 unknown.add(name);
             }
         }
@@ -133,29 +135,5 @@ public final class NcciFiles {
             return true;
         }
         return false;
-    }
-
-    /** The entry's stream; closing it closes the zip too. */
-    private static InputStream openEntry(Path zip, String entryName) throws IOException {
-        ZipFile z = new ZipFile(zip.toFile());
-        try {
-            ZipEntry entry = z.getEntry(entryName);
-            if (entry == null) {
-                throw new IOException(zip + " no longer holds " + entryName);
-            }
-            return new FilterInputStream(z.getInputStream(entry)) {
-                @Override
-                public void close() throws IOException {
-                    try {
-                        super.close();
-                    } finally {
-                        z.close();
-                    }
-                }
-            };
-        } catch (IOException | RuntimeException e) {
-            z.close();
-            throw e;
-        }
     }
 }

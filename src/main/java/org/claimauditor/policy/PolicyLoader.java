@@ -92,18 +92,12 @@ public final class PolicyLoader {
     }
 
     private static PayerPolicy loadFile(Path f, List<BuildError> errors, Map<String, String> entryIds) {
-        FileText text;
-        try {
-            text = YAML.readValue(f.toFile(), FileText.class);
-        } catch (JsonProcessingException e) {
-            errors.add(YamlErrors.of(f, e));
-            return null;
-        } catch (IOException e) {
-            errors.add(new BuildError(f.toString(), 0, 0, "cannot read: " + e.getMessage()));
-            return null;
-        }
+        int errorsBefore = errors.size();
+        FileText text = YamlErrors.read(YAML, f, FileText.class, errors);
         if (text == null) {
-            errors.add(new BuildError(f.toString(), 1, 1, "empty policy file"));
+            if (errors.size() == errorsBefore) {
+                errors.add(new BuildError(f.toString(), 1, 1, "empty policy file"));
+            }
             return null;
         }
         int before = errors.size();

@@ -1,4 +1,4 @@
-package org.claimauditor.ncci;
+package org.claimauditor.io;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * Minimal RFC 4180 reader: comma-separated cells, double-quoted cells that may hold commas, line breaks and
  * doubled quotes, records ended by CRLF, LF or CR. CMS MUE files quote their multi-line notice and header cells,
- * so a record can span several physical lines; {@link #line()} says where the current record starts.
+ * so a record can span several physical lines; {@link #line()} says where the current record starts. Shared by the
+ * MUE, HCPCS and CPT-list readers.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
     private final Reader in;
     private final char[] buf = new char[1 << 14];
@@ -21,22 +22,22 @@ final class CsvRecords {
     private boolean unclosedQuote;
     private boolean started;
 
-    CsvRecords(Reader in) {
+    public CsvRecords(Reader in) {
         this.in = in;
     }
 
     /** 1-based physical line where the record last returned by {@link #next()} starts. */
-    int line() {
+    public int line() {
         return recordLine;
     }
 
     /** Whether the last record hit end of input inside a quoted cell (a damaged file). */
-    boolean unclosedQuote() {
+    public boolean unclosedQuote() {
         return unclosedQuote;
     }
 
     /** The next record's cells, or null at end of input. */
-    List<String> next() throws IOException {
+    public List<String> next() throws IOException {
         if (!started) {
             started = true;
             if (peek() == '\uFEFF') {
@@ -116,5 +117,15 @@ final class CsvRecords {
             limit = n;
         }
         return buf[pos];
+    }
+
+    /** A record of blank cells only: a blank line. */
+    public static boolean blank(List<String> record) {
+        for (String cell : record) {
+            if (!cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 }
