@@ -52,8 +52,8 @@ public final class AuditEngine {
 
     /**
      * Claims evaluated together in one session (whole patients, so a patient never spans two sessions). Measured on
-     * 100,000 generated claims: 16 → 38k, 32–64 → 41k, 128 → 40k, 512 → 30k, 2,048 → 26k claims/s; some join grows
-     * faster than linearly with the session, so sessions stay small.
+     * 100,000 generated claims: 16 → 38k, 32–64 → 41k, 128 → 40k, 512 → 30k, 2,048 → 26k claims/s (the rules' tuple
+     * memory together grows costly; see BENCHMARKS.md), so sessions stay small.
      */
     static final int CLAIMS_PER_SESSION = Integer.getInteger("auditor.claims-per-session", 64);
 
