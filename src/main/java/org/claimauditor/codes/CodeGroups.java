@@ -1,12 +1,8 @@
 package org.claimauditor.codes;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.claimauditor.engine.BuildError;
 import org.claimauditor.engine.YamlErrors;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,9 +20,6 @@ public final class CodeGroups {
 
     public static final String FILE_NAME = "code-groups.yaml";
     public static final CodeGroups NONE = new CodeGroups(Map.of(), Set.of(), null);
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     record GroupEntry(String description, String source, List<String> codes) { }
 
@@ -92,7 +85,7 @@ public final class CodeGroups {
         if (!Files.isRegularFile(f)) {
             return NONE;
         }
-        File parsed = YamlErrors.read(YAML, f, File.class, errors);
+        File parsed = YamlErrors.read(YamlErrors.STRICT, f, File.class, errors);
         if (parsed == null) {
             return NONE;
         }

@@ -1,13 +1,8 @@
 package org.claimauditor.codes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.claimauditor.engine.BuildError;
 import org.claimauditor.engine.YamlErrors;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +15,6 @@ public final class DemographicEdits {
     public static final String FILE_NAME = "demographic-edits.yaml";
     public static final DemographicEdits NONE = new DemographicEdits(List.of());
     private static final Set<String> KINDS = Set.of("sex-diagnosis", "sex-procedure", "age-diagnosis", "manifestation");
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     record EntryText(String id, String kind, String sex, Integer minAge, Integer maxAge, List<String> codes, String source) { }
 
@@ -60,7 +52,7 @@ public final class DemographicEdits {
         if (!Files.isRegularFile(f)) {
             return NONE;
         }
-        File parsed = YamlErrors.read(YAML, f, File.class, errors);
+        File parsed = YamlErrors.read(YamlErrors.STRICT, f, File.class, errors);
         if (parsed == null) {
             return NONE;
         }

@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
 /** Turns a YAML read error into file:line:column for the people who edit rule data and payer policies. */
 public final class YamlErrors {
 
+    /** YAML that rejects unknown keys, so a typo in a rule data file is an error rather than a silent default. */
+    public static final com.fasterxml.jackson.databind.ObjectMapper STRICT =
+            new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     private YamlErrors() { }
 
     /**
