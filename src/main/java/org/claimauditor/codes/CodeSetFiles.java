@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Finds code-set files in a folder by their published names, plain or inside {@code .zip} files (CMS ships
@@ -61,20 +60,19 @@ final class CodeSetFiles {
     }
 
     private static void scanZip(Path zip, String display, List<Source> sources, List<String> ignored) {
-        List<String> entries = new ArrayList<>();
-        try (ZipFile z = new ZipFile(zip.toFile())) {
-            z.stream().filter(e -> !e.isDirectory()).forEach(e -> entries.add(e.getName()));
-        } catch (IOException | IllegalArgumentException e) { // IAE: entry name not valid UTF-8
+        List<String> entries;
+        try {
+            entries = ZipEntries.files(zip);
+        } catch (IOException e) {
             ignored.add(display + " (unreadable zip: " + e.getMessage() + ")");
             return;
         }
         for (String entry : entries) {
-            String base = entry.substring(entry.lastIndexOf('/') + 1);
             String name = display + "!/" + entry;
-            if (entry.startsWith("__MACOSX/") || base.startsWith("._")) { // macOS resource forks
+            if (ZipEntries.isResourceFork(entry)) {
                 ignored.add(name);
             } else {
-                add(base, name, () -> ZipEntries.open(zip, entry), sources, ignored);
+                add(ZipEntries.baseName(entry), name, () -> ZipEntries.open(zip, entry), sources, ignored);
             }
         }
     }

@@ -3,7 +3,6 @@ package org.claimauditor.codes;
 import org.claimauditor.engine.BuildError;
 import org.claimauditor.engine.YamlErrors;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +48,7 @@ public final class DemographicEdits {
 
     public static DemographicEdits load(Path dataDir, List<BuildError> errors) {
         Path f = dataDir.resolve(FILE_NAME);
-        if (!Files.isRegularFile(f)) {
-            return NONE;
-        }
-        File parsed = YamlErrors.read(YamlErrors.STRICT, f, File.class, errors);
+        File parsed = YamlErrors.readIfPresent(f, File.class, errors);
         if (parsed == null) {
             return NONE;
         }

@@ -36,6 +36,11 @@ public final class YamlErrors {
         return null;
     }
 
+    /** Like {@link #read}, for an optional file: null both when it is absent (no error) and when it is broken. */
+    public static <T> T readIfPresent(Path f, Class<T> type, List<BuildError> errors) {
+        return Files.isRegularFile(f) ? read(STRICT, f, type, errors) : null;
+    }
+
     public static BuildError of(Path f, JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return locateKey(f, u.getPropertyName(), u.getLocation(), "unknown key '" + u.getPropertyName() + "'");

@@ -17,7 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Finds CMS NCCI files in a folder by their published names, either as plain files or as entries of
@@ -92,19 +91,17 @@ public final class NcciFiles {
     }
 
     private static void scanZip(Path zip, String display, List<Source> sources, List<String> unknown) {
-        List<String> entries = new ArrayList<>();
-        try (ZipFile z = new ZipFile(zip.toFile())) {
-            z.stream().filter(e -> !e.isDirectory()).forEach(e -> entries.add(e.getName()));
-        } catch (IOException | IllegalArgumentException e) { // IAE: entry name not valid UTF-8
+        List<String> entries;
+        try {
+            entries = ZipEntries.files(zip);
+        } catch (IOException e) {
             unknown.add(display + " (unreadable zip: " + e.getMessage() + ")");
             return;
         }
         for (String entry : entries) {
-            String base = entry.substring(entry.lastIndexOf('/') + 1);
             String name = display + "!/" + entry;
-            // macOS archivers add "__MACOSX/._name" resource forks that carry the real file's name.
-            boolean junk = entry.startsWith("__MACOSX/") || base.startsWith("._");
-            if (junk || !add(base, name, () -> ZipEntries.open(zip, entry), sources)) {
+            if (ZipEntries.isResourceFork(entry)
+                    || !add(ZipEntries.baseName(entry), name, () -> ZipEntries.open(zip, entry), sources)) {
                 unknown.add(name);
             }
         }
