@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipFile;
 
-/** The real CMS files in ../shared/cms-samples (see PROVENANCE.md there), read unchanged. */
+/** The real CMS files in src/test/resources/cms-samples (see PROVENANCE.md there), read unchanged. */
 final class CmsSamples {
 
-    static final Path DIR = Path.of("../shared/cms-samples");
+    static final Path DIR = Path.of("src/test/resources/cms-samples");
     static final Path ICD_2026_EXCERPT = DIR.resolve("icd10cm/icd10cm_order_2026.excerpt.txt");
     static final Path HCPCS_2026_OCT_EXCERPT = DIR.resolve("hcpcs/HCPC2026_OCT_ANWEB.excerpt.csv");
     static final Path HCPCS_2019_ZIP = DIR.resolve("hcpcs/2019-Alpha-Numeric-HCPCS-File.zip");

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CodeSetLoaderTest {
 
-    /** ../shared/cms-samples as it is: NCCI, X12 and code-set files side by side, the 2019 HCPCS file zipped. */
+    /** src/test/resources/cms-samples as it is: NCCI, X12 and code-set files side by side, the 2019 HCPCS file zipped. */
     private static CodeSetLoader.Result shared;
 
     @TempDir

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AocFileReaderTest {
 
-    static final Path REAL = Path.of("../shared/cms-samples/aoc/AOC_V2026Q2-MCR.xlsx");
+    static final Path REAL = Path.of("src/test/resources/cms-samples/aoc/AOC_V2026Q2-MCR.xlsx");
     static final List<AocRow> REAL_ROWS = new ArrayList<>();
     static final List<ReadProblem> REAL_PROBLEMS = new ArrayList<>();
     static int realCount;

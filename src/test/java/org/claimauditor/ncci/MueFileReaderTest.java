@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MueFileReaderTest {
 
     static final Path REAL =
-            Path.of("../shared/cms-samples/mue/MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt.csv");
+            Path.of("src/test/resources/cms-samples/mue/MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt.csv");
 
     final List<MueRow> rows = new ArrayList<>();
     final List<ReadProblem> problems = new ArrayList<>();

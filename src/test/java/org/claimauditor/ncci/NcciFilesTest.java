@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class NcciFilesTest {
 
-    static final Path SAMPLES = Path.of("../shared/cms-samples");
+    static final Path SAMPLES = Path.of("src/test/resources/cms-samples");
     static final String PTP = "Column 1\tColumn 2\r\n11111\t22222\t\t20200101\t*\t1\tMutually exclusive procedures\r\n";
 
     @Test

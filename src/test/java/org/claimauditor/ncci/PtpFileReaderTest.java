@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PtpFileReaderTest {
 
-    static final Path REAL = Path.of("../shared/cms-samples/ptp/ccipra-v322r0-f1.excerpt.txt");
+    static final Path REAL = Path.of("src/test/resources/cms-samples/ptp/ccipra-v322r0-f1.excerpt.txt");
     static final String HEADER = """
             CPT only copyright 2025 American Medical Association.  All rights reserved.\t\t\t\t\t\t\r
             Column1/Column2 Edits\t\t\t\t\t\t\r
