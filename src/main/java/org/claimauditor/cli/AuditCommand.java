@@ -76,15 +76,23 @@ final class AuditCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return Cli.USAGE;
         }
-        RuleSet rs = rules.loadOrReport(System.err);
-        if (rs == null) {
-            return Cli.USAGE;
-        }
+        // Everything the user typed is checked before minutes of rule and table loading.
         List<Path> files;
+        List<Path> historyFiles;
         try {
             files = ClaimReader.expandInputs(inputs);
-        } catch (IllegalArgumentException e) {
+            historyFiles = history.isEmpty() ? List.of() : ClaimReader.expandInputs(history);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             System.err.println(e.getMessage());
+            return Cli.USAGE;
+        }
+        String outProblem = OutputFolder.problem(out);
+        if (outProblem != null) {
+            System.err.println(outProblem);
+            return Cli.USAGE;
+        }
+        RuleSet rs = rules.loadOrReport(System.err);
+        if (rs == null) {
             return Cli.USAGE;
         }
         NcciTables tables = ncci.loadOrReport(System.out, System.err, null);
@@ -93,7 +101,6 @@ final class AuditCommand implements Callable<Integer> {
         }
         List<ClaimInput> claims = ClaimReader.readFiles(files);
         List<Claim> prior = new ArrayList<>();
-        List<Path> historyFiles = history.isEmpty() ? List.of() : ClaimReader.expandInputs(history);
         if (!history.isEmpty()) {
             for (ClaimInput h : ClaimReader.readFiles(historyFiles)) {
                 if (h.readable()) {

@@ -1,0 +1,99 @@
+package org.claimauditor.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Option mistakes and internal failures answer with one line and the right exit code, before any loading. */
+class CliFailureTest {
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedErr;
+
+    @BeforeEach
+    void captureErr() {
+        savedErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreErr() {
+        System.setErr(savedErr);
+    }
+
+    private String errText() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void outThatIsAFileIsRefusedBeforeTheRulesAreBuilt() throws Exception {
+        Path file = Files.writeString(tmp.resolve("results.txt"), "x");
+        long start = System.nanoTime();
+        int exit = Cli.run("audit", "--no-ncci", "--out", file.toString(), "test-claims/samples");
+        assertThat(exit).isEqualTo(Cli.USAGE);
+        assertThat(errText().strip()).isEqualTo("--out " + file + ": is a file, not a folder");
+        assertThat((System.nanoTime() - start) / 1_000_000).as("no rule build before the check").isLessThan(3_000);
+    }
+
+    @Test
+    void outUnderAFileCannotBeCreated() throws Exception {
+        Path file = Files.writeString(tmp.resolve("f"), "x");
+        int exit = Cli.run("audit", "--no-ncci", "--out", file.resolve("sub").toString(), "test-claims/samples");
+        assertThat(exit).isEqualTo(Cli.USAGE);
+        assertThat(errText().lines().count()).isEqualTo(1);
+        assertThat(errText()).startsWith("--out " + file.resolve("sub") + ": cannot write there");
+    }
+
+    @Test
+    void missingHistoryFileIsOneLine() {
+        int exit = Cli.run("audit", "--no-ncci", "--history", tmp.resolve("nope.jsonl").toString(),
+                "--out", tmp.resolve("o").toString(), "test-claims/samples");
+        assertThat(exit).isEqualTo(Cli.USAGE);
+        assertThat(errText().strip()).isEqualTo("input not found: " + tmp.resolve("nope.jsonl"));
+    }
+
+    @Test
+    void badOptionValueIsOneLineWithAHint() {
+        int exit = Cli.run("audit", "--no-ncci", "--today", "2026-13-45", "--out", tmp.toString(), "test-claims/samples");
+        assertThat(exit).isEqualTo(Cli.USAGE);
+        assertThat(errText().lines().count()).isEqualTo(1);
+        assertThat(errText()).contains("--today").contains("2026-13-45").contains("see 'audit --help'");
+    }
+
+    @Test
+    void internalFailureIsOneLineWithoutDebugAndATraceWithIt() {
+        StringWriter quiet = new StringWriter();
+        int exit = Cli.internalFailure(new IllegalStateException("table index corrupt\nsecond line"), false,
+                new PrintWriter(quiet));
+        assertThat(exit).isEqualTo(Cli.INTERNAL).isEqualTo(3);
+        assertThat(quiet.toString().strip())
+                .isEqualTo("internal error: IllegalStateException: table index corrupt (--debug for the stack trace)");
+
+        StringWriter loud = new StringWriter();
+        Cli.internalFailure(new IllegalStateException("boom"), true, new PrintWriter(loud));
+        assertThat(loud.toString()).contains("at org.claimauditor.cli.CliFailureTest");
+    }
+
+    @Test
+    void outOfMemoryIsExit3AndSaysWhatHelps() {
+        StringWriter w = new StringWriter();
+        int exit = Cli.internalFailure(new OutOfMemoryError("Java heap space"), false, new PrintWriter(w));
+        assertThat(exit).isEqualTo(Cli.INTERNAL);
+        assertThat(w.toString().lines().count()).isEqualTo(1);
+        assertThat(w.toString()).contains("out of memory (Java heap space)").contains("-Xmx");
+    }
+}
