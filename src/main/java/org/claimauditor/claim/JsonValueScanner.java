@@ -16,10 +16,11 @@ import java.util.Arrays;
  * strings, line and column (LF, CRLF and CR all end a line) and the first invalid UTF-8 byte of each value.
  *
  * <p>Resynchronisation: inside an unfinished value, a '{' that starts a line at the column where the value began
- * (or, in an array, follows a ',') starts the next value if the value so far cannot continue with it — the
- * scanner saw a mismatched bracket or a line break inside a string, or Jackson's non-blocking parser, fed the
- * value's bytes incrementally, rejects the '{' there. A valid nested object at that column therefore stays in its
- * claim, while a truncated claim ends where the next one begins.
+ * (or, in an array, follows a ',') starts the next value if the value so far cannot continue with it: the scanner
+ * saw a mismatched bracket or a line break inside a string, or the '{' comes where JSON does not allow one (after
+ * a ',' in an object a field name must follow), or — for a '{' at the start of a line — Jackson's non-blocking
+ * parser, fed the value's bytes incrementally (so the check stays linear), rejects the value there. A valid
+ * nested object at that column therefore stays in its claim, while a truncated claim ends where the next begins.
  *
  * <p>Memory: a value's bytes are kept up to {@code maxBytes}; beyond that the rest of the value is scanned and
  * counted but not stored, and the value is reported as oversized.
@@ -31,6 +32,7 @@ final class JsonValueScanner {
      *
      * @param size      the value's full size in bytes (more than {@code length} when oversized)
      * @param element   index in the leading array, or -1 for a top-level value
+     * @param endLine   line of the value's last non-blank byte
      * @param badLine   line of the first invalid UTF-8 byte, 0 if none
      */
     record RawValue(byte[] bytes, int length, long size, int line, int column, int endLine, int element,
@@ -66,6 +68,7 @@ final class JsonValueScanner {
     private long size;
     private int badLine;
     private int badCol;
+    private int endLine;
     private final byte[] stack = new byte[MAX_TRACKED_DEPTH];
     private int depth;
     private boolean inString;
@@ -136,6 +139,7 @@ final class JsonValueScanner {
         probeFed = 0;
         int startLine = line;
         int startCol = col + 1;
+        endLine = line;
         int first = peek();
         boolean bracketed = first == '{' || first == '[';
         boolean toEndOfLine = !bracketed && !inArray;
@@ -143,6 +147,13 @@ final class JsonValueScanner {
         boolean lineStart = false;
         scan:
         while (true) {
+            if (utfNeed == 0 && !complete && !toEndOfLine && !escape) {
+                int last = plainRun(inString);
+                if (last > 0 && !inString) {
+                    lineStart = false;
+                    lastSignificant = last;
+                }
+            }
             int b = peek();
             if (b < 0) {
                 break;
@@ -202,13 +213,13 @@ final class JsonValueScanner {
                     inString = true;
                 }
                 case '{', '[' -> {
-                    boolean candidate = b == '{' && depth > 0
-                            && (lineStart && col + 1 == startCol || inArray && lastSignificant == ',');
-                    if (candidate && cannotContinueWithBrace()) {
+                    boolean atColumn = b == '{' && depth > 0 && lineStart && col + 1 == startCol;
+                    boolean afterComma = b == '{' && depth > 0 && inArray && lastSignificant == ',';
+                    if ((atColumn || afterComma) && cannotContinueWithBrace(atColumn)) {
                         break scan;
                     }
                     take(b);
-                    if (candidate && probe != null) {
+                    if (atColumn && probe != null && probeFed == len - 1) {
                         probeFed = len; // the probe has already seen this '{'
                     }
                     if (depth < MAX_TRACKED_DEPTH) {
@@ -255,18 +266,24 @@ final class JsonValueScanner {
             utfNeed = 0;
         }
         probe = null;
-        return new RawValue(data, len, size, startLine, startCol, line, elementIndex, badLine, badCol, size > len);
+        return new RawValue(data, len, size, startLine, startCol, endLine, elementIndex, badLine, badCol, size > len);
     }
 
     /**
-     * True if the value so far cannot be followed by '{': the scanner saw it break, or Jackson's non-blocking
-     * parser, fed the value incrementally (so the check stays linear), rejects it.
+     * True if the value so far cannot be followed by '{': the scanner saw it break, JSON allows no '{' after the
+     * last token, or ({@code probe}) Jackson's non-blocking parser, fed the value incrementally, rejects it.
      */
-    private boolean cannotContinueWithBrace() {
+    private boolean cannotContinueWithBrace(boolean probeToo) {
         if (broken) {
             return true;
         }
-        if (badLine != 0 || size > len) {
+        if (depth <= MAX_TRACKED_DEPTH) {
+            boolean inObject = stack[depth - 1] == '{';
+            if (inObject ? lastSignificant != ':' : lastSignificant != '[' && lastSignificant != ',') {
+                return true; // a '{' here is a syntax error whatever came before
+            }
+        }
+        if (!probeToo || badLine != 0 || size > len) {
             return false; // invalid bytes or an oversized value: the probe cannot judge, keep scanning brackets
         }
         try {
@@ -295,11 +312,52 @@ final class JsonValueScanner {
         } while (t != null && t != JsonToken.NOT_AVAILABLE);
     }
 
+    /**
+     * Takes the run of plain ASCII bytes at the read position in one go (the bulk of any claim: names, values,
+     * digits), stopping before anything the byte-wise scan must see. Returns the run's last non-space byte, or 0.
+     */
+    private int plainRun(boolean string) {
+        int p = pos;
+        int last = 0;
+        byte[] b = buf;
+        while (p < lim) {
+            int c = b[p]; // negative for non-ASCII bytes
+            if (c < 0x20 || c == '"' || c == '\\'
+                    || !string && (c == '{' || c == '}' || c == '[' || c == ']' || c == ',')) {
+                break;
+            }
+            if (c != ' ') {
+                last = c;
+            }
+            p++;
+        }
+        int n = p - pos;
+        if (n > 0) {
+            int keep = (int) Math.min(n, (long) maxBytes - len);
+            if (keep > 0) {
+                if (len + keep > data.length) {
+                    data = Arrays.copyOf(data, (int) Math.min(Math.max((long) data.length * 2, len + keep), maxBytes));
+                }
+                System.arraycopy(b, pos, data, len, keep);
+                len += keep;
+            }
+            size += n;
+            col += n;
+            endLine = line;
+            afterCr = false;
+            pos = p;
+        }
+        return last;
+    }
+
     private void take(int b) {
         if (!utf8(b)) {
             markBadByte();
         }
         advance(b);
+        if (!isWhitespace(b)) {
+            endLine = line;
+        }
         size++;
         if (len < maxBytes) {
             if (len == data.length) {
