@@ -4,6 +4,7 @@ import org.claimauditor.claim.ClaimInput;
 import org.claimauditor.claim.ClaimReader;
 import org.claimauditor.engine.AuditEngine;
 import org.claimauditor.engine.AuditResult;
+import org.claimauditor.engine.Limits;
 import org.claimauditor.engine.RuleService;
 import org.claimauditor.engine.Reference;
 import org.claimauditor.report.ReportFormat;
@@ -13,13 +14,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +39,8 @@ class AuditController {
     private final RuleService rules;
     private final Reference ref;
     private final Clock clock;
+    /** Read limits; the body is read as bytes by the same reader as the CLI's files, so both answer alike. */
+    private final Limits limits = Limits.DEFAULTS;
 
     AuditController(RuleService rules, Reference ref, Clock clock) {
         this.rules = rules;
@@ -47,8 +50,8 @@ class AuditController {
 
     @PostMapping(path = "/claims/audit", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    AuditResult auditOne(@RequestBody String body) {
-        ClaimInput input = ClaimReader.readOne(body, "request");
+    AuditResult auditOne(InputStream body) {
+        ClaimInput input = ClaimReader.readOne(body, "request", limits);
         if (!input.readable()) {
             throw new UnreadableClaimException(input.error());
         }
@@ -63,11 +66,11 @@ class AuditController {
             consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl",
                     MediaType.TEXT_PLAIN_VALUE},
             produces = "application/zip")
-    ResponseEntity<byte[]> auditBatchReports(@RequestBody String body,
+    ResponseEntity<byte[]> auditBatchReports(InputStream body,
                                              @RequestHeader(value = "Content-Type", required = false) String contentType)
             throws IOException {
         boolean jsonLines = contentType != null && (contentType.contains("ndjson") || contentType.contains("jsonl"));
-        List<ClaimInput> inputs = ClaimReader.read(body, "request", jsonLines, 0);
+        List<ClaimInput> inputs = ClaimReader.read(body, "request", jsonLines, 0, limits);
         LocalDate today = LocalDate.now(clock);
         List<AuditResult> results = AuditEngine.audit(rules.current(), ref, inputs, today);
         Path dir = Files.createTempDirectory("audit-reports");
@@ -103,10 +106,10 @@ class AuditController {
             consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl",
                     MediaType.TEXT_PLAIN_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    List<AuditResult> auditBatch(@RequestBody String body,
+    List<AuditResult> auditBatch(InputStream body,
                                  @RequestHeader(value = "Content-Type", required = false) String contentType) {
         boolean jsonLines = contentType != null && (contentType.contains("ndjson") || contentType.contains("jsonl"));
-        List<ClaimInput> inputs = ClaimReader.read(body, "request", jsonLines, 0);
+        List<ClaimInput> inputs = ClaimReader.read(body, "request", jsonLines, 0, limits);
         return AuditEngine.audit(rules.current(), ref, inputs, LocalDate.now(clock));
     }
 }

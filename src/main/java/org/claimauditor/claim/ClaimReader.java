@@ -1,38 +1,49 @@
 package org.claimauditor.claim;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.claimauditor.engine.Limits;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
- * Reads claims from a JSON object, a JSON array of objects, or JSON Lines. Every input entry yields one
- * {@link ClaimInput}: a claim that cannot be read becomes an error entry naming its origin and the JSON
- * path of the problem, so a batch of N claims always gives N results.
+ * Reads claims from a JSON object, a JSON array of objects, or a sequence of objects (JSON Lines, pretty-printed
+ * or concatenated), in UTF-8 (with or without BOM) or UTF-16. Every input entry yields one {@link ClaimInput}:
+ * a claim that cannot be read — malformed JSON, invalid bytes, a value out of range, a claim over the
+ * {@link Limits} — becomes an error entry naming its file, line and column or JSON path, and its neighbours are
+ * read normally, so a batch of N claims always gives N results.
  */
 public final class ClaimReader {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = mapperWithStrictDates(JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -40,26 +51,42 @@ public final class ClaimReader {
             // keep charges exact (45.00 stays 45.00, not the double 45.0)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
-            .build();
+            .build());
 
-    /** A JSON Lines entry must be exactly one value: "{...} junk" is an error, not a silently cut line. */
-    private static final com.fasterxml.jackson.databind.ObjectReader LINE_READER =
-            MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** One value is exactly one value: "{...} junk" is an error, not a silently cut claim. */
+    private static final ObjectReader VALUE_READER = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ClaimReader() { }
+
+    /** The JSR-310 module would read a number as an epoch day (20000 = 2024-10-04): dates must be text. */
+    private static ObjectMapper mapperWithStrictDates(ObjectMapper m) {
+        m.coercionConfigFor(LocalDate.class).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        return m;
+    }
 
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
-    /** All {@code .json} / {@code .jsonl} files named or found (recursively, sorted) under the given paths. */
+    static ObjectReader valueReader() {
+        return VALUE_READER;
+    }
+
+    /**
+     * All {@code .json} / {@code .jsonl} files (any case: {@code .JSON} too) named or found (recursively, sorted)
+     * under the given paths; other files in a folder are not claim input and are left alone.
+     */
     public static List<Path> expandInputs(List<Path> inputs) {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
                     walk.filter(Files::isRegularFile)
-                            .filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".jsonl"))
+                            .filter(f -> {
+                                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                                return n.endsWith(".json") || n.endsWith(".jsonl");
+                            })
                             .sorted()
                             .forEach(files::add);
                 } catch (IOException e) {
@@ -76,109 +103,76 @@ public final class ClaimReader {
 
     /** Reads every claim of the files in order; indexes continue across files. */
     public static List<ClaimInput> readFiles(List<Path> files) {
-        List<ClaimInput> out = new ArrayList<>();
-        for (Path f : files) {
-            String text;
-            try {
-                text = Files.readString(f, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                out.add(ClaimInput.failed(out.size(), f.toString(), null, f + ": cannot read file: " + e.getMessage()));
-                continue;
-            }
-            out.addAll(read(text, f.toString(), f.toString().endsWith(".jsonl"), out.size()));
+        return readFiles(files, Limits.DEFAULTS);
+    }
+
+    public static List<ClaimInput> readFiles(List<Path> files, Limits limits) {
+        try (Stream<ClaimInput> claims = stream(files, limits)) {
+            return claims.collect(Collectors.toCollection(ArrayList::new));
         }
-        return out;
     }
 
     /**
-     * Reads a document that holds one claim, an array of claims, or claims one per line.
-     * {@code jsonLines} forces line-by-line reading (so a malformed line does not hide the ones after it).
+     * The claims of the files in order, read lazily one file and one claim at a time (indexes continue across
+     * files); close the stream to close the file being read. A file that cannot be opened is one error entry.
      */
-    public static List<ClaimInput> read(String text, String name, boolean jsonLines, int firstIndex) {
-        String trimmed = text.stripLeading();
-        if (jsonLines || (!trimmed.startsWith("[") && looksLikeJsonLines(trimmed))) {
-            return readLines(text, name, firstIndex);
-        }
-        return readDocument(text, name, firstIndex);
+    public static Stream<ClaimInput> stream(List<Path> files, Limits limits) {
+        FilesIterator all = new FilesIterator(files, limits);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(all, Spliterator.ORDERED | Spliterator.NONNULL),
+                false).onClose(all::close);
     }
 
-    /** Reads a single claim (REST pre-screen); the error, if any, names the JSON path. */
-    public static ClaimInput readOne(String text, String name) {
-        List<ClaimInput> all = readDocument(text, name, 0);
-        if (all.size() == 1) {
-            return all.get(0);
-        }
-        return ClaimInput.failed(0, name, null, name + ": expected exactly one claim object, found " + all.size());
+    /**
+     * The claims of one input, read lazily. {@code jsonLines} (a {@code .jsonl} file, an NDJSON request) reads a
+     * leading '[' as one value rather than an array of claims, and names every claim by its line.
+     */
+    public static ClaimIterator open(InputStream in, String name, boolean jsonLines, int firstIndex, Limits limits) {
+        return new ClaimIterator(in, name, jsonLines, firstIndex, limits);
     }
 
-    private static boolean looksLikeJsonLines(String trimmed) {
-        // More than one non-blank line, each starting with '{': JSON Lines even without the .jsonl name.
-        long objectLines = trimmed.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(3)
-                .filter(l -> l.startsWith("{") && l.endsWith("}")).count();
-        long nonBlank = trimmed.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(3).count();
-        return nonBlank > 1 && objectLines == nonBlank;
-    }
-
-    private static List<ClaimInput> readLines(String text, String name, int firstIndex) {
+    /** Reads a whole input (a request body); see {@link #open}. */
+    public static List<ClaimInput> read(InputStream in, String name, boolean jsonLines, int firstIndex, Limits limits) {
         List<ClaimInput> out = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            String origin = name + ":" + (i + 1);
-            int index = firstIndex + out.size();
-            try {
-                JsonNode node = LINE_READER.readTree(lines[i]);
-                out.add(fromNode(node, index, origin));
-            } catch (JsonProcessingException e) {
-                out.add(ClaimInput.failed(index, origin, null, origin + ": malformed JSON: " + e.getOriginalMessage()));
-            }
-        }
-        return out;
-    }
-
-    private static List<ClaimInput> readDocument(String text, String name, int firstIndex) {
-        List<ClaimInput> out = new ArrayList<>();
-        try (JsonParser parser = MAPPER.getFactory().createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return out;
-            }
-            if (first == JsonToken.START_ARRAY) {
-                int element = 0;
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    if (parser.currentToken() == null) {
-                        throw new JsonParseException(parser, "unexpected end of input inside the array");
-                    }
-                    String origin = name + "[" + element++ + "]";
-                    JsonNode node = MAPPER.readTree(parser);
-                    out.add(fromNode(node, firstIndex + out.size(), origin));
-                }
-            } else {
-                int element = 0;
-                do {
-                    String origin = element == 0 ? name : name + "#" + element;
-                    element++;
-                    JsonNode node = MAPPER.readTree(parser);
-                    out.add(fromNode(node, firstIndex + out.size(), origin));
-                } while (parser.nextToken() != null);
-            }
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? name : name + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            out.add(ClaimInput.failed(firstIndex + out.size(), where, null,
-                    where + ": malformed JSON, the rest of this input could not be read: " + e.getOriginalMessage()));
+        try (ClaimIterator it = open(in, name, jsonLines, firstIndex, limits)) {
+            it.forEachRemaining(out::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out;
     }
 
-    static ClaimInput fromNode(JsonNode node, int index, String origin) {
+    /** Reads a document held in memory (fixtures, tests) with the default limits. */
+    public static List<ClaimInput> read(String text, String name, boolean jsonLines, int firstIndex) {
+        return read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), name, jsonLines, firstIndex,
+                Limits.DEFAULTS);
+    }
+
+    /** Reads a single claim (REST pre-screen); the error, if any, names the position or JSON path. */
+    public static ClaimInput readOne(InputStream in, String name, Limits limits) {
+        List<ClaimInput> all = read(in, name, false, 0, limits);
+        if (all.size() == 1) {
+            return all.get(0);
+        }
+        return ClaimInput.failed(0, name, null, name + ": expected exactly one claim object, found " + all.size());
+    }
+
+    public static ClaimInput readOne(String text, String name) {
+        return readOne(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), name, Limits.DEFAULTS);
+    }
+
+    static boolean isJsonLines(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
+    }
+
+    /** Maps one value to a claim, or to an error naming the JSON path of the problem. */
+    static ClaimInput fromNode(JsonNode node, int index, String origin, Limits limits) {
         String claimId = node != null && node.path("claimId").isTextual() ? node.path("claimId").asText() : null;
         if (node == null || !node.isObject()) {
             return ClaimInput.failed(index, origin, claimId, origin + ": $: expected a claim object");
+        }
+        String outOfBounds = ClaimBounds.check(node, limits);
+        if (outOfBounds != null) {
+            return ClaimInput.failed(index, origin, claimId, origin + ": " + outOfBounds);
         }
         try {
             Claim claim = MAPPER.treeToValue(node, Claim.class);
@@ -187,6 +181,62 @@ public final class ClaimReader {
             return ClaimInput.failed(index, origin, claimId, origin + ": " + describe(e));
         } catch (JsonProcessingException e) {
             return ClaimInput.failed(index, origin, claimId, origin + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** Files one after another; the file being read is the only one open. */
+    private static final class FilesIterator implements Iterator<ClaimInput> {
+        private final List<Path> files;
+        private final Limits limits;
+        private int file;
+        private int index;
+        private ClaimIterator current;
+        private ClaimInput unopenable;
+
+        FilesIterator(List<Path> files, Limits limits) {
+            this.files = files;
+            this.limits = limits;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (unopenable == null && (current == null || !current.hasNext())) {
+                if (file == files.size()) {
+                    return false;
+                }
+                Path f = files.get(file++);
+                try {
+                    current = open(Files.newInputStream(f), f.toString(), isJsonLines(f), index, limits);
+                } catch (IOException e) {
+                    current = null;
+                    unopenable = ClaimInput.failed(index, f.toString(), null, f + ": cannot read file: " + e.getMessage());
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public ClaimInput next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            index++;
+            if (unopenable != null) {
+                ClaimInput failed = unopenable;
+                unopenable = null;
+                return failed;
+            }
+            return current.next();
+        }
+
+        void close() {
+            if (current != null) {
+                try {
+                    current.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
     }
 

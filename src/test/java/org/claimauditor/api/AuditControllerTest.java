@@ -128,4 +128,48 @@ class AuditControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.reloaded").value(true));
     }
+
+    /** The REST body goes through the same byte-level reader as the CLI's files: same claims, same errors. */
+    @Test
+    void requestBodiesAreReadLikeFilesWhateverTheBytes() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(getClass().getResource("/robustness/reader").toURI());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String file : java.util.List.of("invalid-utf8.jsonl", "invalid-utf8-array.json", "utf16le-bom.jsonl",
+                "utf16be-bom.json", "array-bad-element.json", "cr-only.jsonl", "pretty.jsonl")) {
+            java.nio.file.Path path = dir.resolve(file);
+            MediaType type = file.endsWith(".jsonl") ? MediaType.APPLICATION_NDJSON : MediaType.APPLICATION_JSON;
+            byte[] answer = mvc.perform(post("/api/v1/audits").contentType(type).content(java.nio.file.Files.readAllBytes(path)))
+                    .andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsByteArray();
+            java.util.List<String> restErrors = new java.util.ArrayList<>();
+            json.readTree(answer).forEach(r -> restErrors.add(r.path("error").isNull() ? null : r.path("error").asText()));
+            java.util.List<String> cliErrors = org.claimauditor.claim.ClaimReader.readFiles(java.util.List.of(path)).stream()
+                    .map(c -> c.error() == null ? null : c.error().replace(path.toString(), "request")).toList();
+            org.assertj.core.api.Assertions.assertThat(restErrors).as(file).isEqualTo(cliErrors);
+        }
+    }
+
+    /** A 630-byte claim with a charge of 1e100000000 once ran 215 s and answered 100 MB; now it is refused at once. */
+    @Test
+    void unrepresentableNumbersAnswerAtOnceAndSmall() throws Exception {
+        byte[] body = java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of(getClass().getResource("/robustness/reader/absurd-numbers.jsonl").toURI()));
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            byte[] results = mvc.perform(post("/api/v1/audits").contentType(MediaType.APPLICATION_NDJSON).content(body))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$", hasSize(9)))
+                    .andExpect(jsonPath("$[?(@.status=='ERROR')]", hasSize(8)))
+                    .andExpect(jsonPath("$[8].claimId").value("N-9"))
+                    .andReturn().getResponse().getContentAsByteArray();
+            org.assertj.core.api.Assertions.assertThat(results.length).isLessThan(64 * 1024);
+            byte[] zip = mvc.perform(post("/api/v1/audits/reports").contentType(MediaType.APPLICATION_NDJSON).content(body))
+                    .andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsByteArray();
+            org.assertj.core.api.Assertions.assertThat(zip.length).isLessThan(256 * 1024);
+            mvc.perform(post("/api/v1/claims/audit").contentType(MediaType.APPLICATION_JSON)
+                            .content(claim("1").replace("45.00", "1e100000000")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.path").value("$.lines[0].charge"));
+        });
+    }
 }

@@ -68,7 +68,8 @@ class ClaimReaderTest {
         assertThat(all).hasSize(5);
         assertThat(all).extracting(ClaimInput::index).containsExactly(0, 1, 2, 3, 4);
         assertThat(all).extracting(ClaimInput::readable).containsExactly(true, false, false, false, true);
-        assertThat(all.get(1).error()).startsWith("batch.jsonl:2: malformed JSON");
+        // byte-level errors name file:line:column (here the 'n' of "{not json")
+        assertThat(all.get(1).error()).startsWith("batch.jsonl:2:2: malformed JSON");
         assertThat(all.get(2).claimId()).isEqualTo("B");
         assertThat(all.get(3).error()).contains("expected a claim object");
     }
