@@ -157,8 +157,9 @@ final class RuleSandbox {
         if (!RuleTypePolicy.allowed(cls)) {
             error(src, first.offset(), "type '" + dotted + "' is not allowed in rules (allowed: "
                     + RuleTypePolicy.ALLOWED + ")", errors);
-        } else if (!isStatic && !star) {
-            imports.put(name.parts.get(name.parts.size() - 1), cls);
+        }
+        if (!isStatic && !star) {
+            imports.put(name.parts.get(name.parts.size() - 1), cls); // so each use is reported too
         }
         return end - 1;
     }
