@@ -1,9 +1,5 @@
 package org.claimauditor.engine;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.claimauditor.codes.CodeGroups;
 import org.claimauditor.codes.DemographicEdits;
 import org.claimauditor.policy.PayerPolicy;
@@ -20,16 +16,11 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,12 +28,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Builds a {@link RuleSet} from the rules folder at run time with the Drools executable model
  * (KieServices + KieFileSystem, never a kjar), so compliance officers can edit and reload rules.
  * Every problem is reported as file:line:column; nothing is swapped in unless the whole build is clean.
+ * A build reads the files once ({@link RuleSnapshot}) and is labelled with the hash of those bytes; rule files
+ * outside the trust boundary ({@link RuleSandbox}) are refused before anything is compiled.
  */
 public final class RuleSetLoader {
 

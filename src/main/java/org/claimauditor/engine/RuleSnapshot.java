@@ -146,8 +146,10 @@ public record RuleSnapshot(Path rulesDir, Path policiesDir, SortedMap<String, By
                     .filter(f -> suffixes.stream().anyMatch(s -> f.getFileName().toString().endsWith(s)))
                     .sorted()
                     .toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        } catch (UncheckedIOException e) { // a sub-folder removed during the walk
+            throw new UncheckedIOException("cannot list " + dir, e.getCause());
         }
     }
 }
