@@ -30,6 +30,9 @@ final class RuleSandbox {
     private static final Set<String> GENERATED_OWNERS = Set.of("java/lang/invoke/LambdaMetafactory",
             "java/lang/invoke/StringConcatFactory", "java/lang/invoke/MethodHandles", "java/lang/invoke/MethodHandles$Lookup");
 
+    /** Class lookups by name; the class path does not change while the process runs, and misses are slow. */
+    private static final Map<String, Optional<String>> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
     private RuleSandbox() { }
 
     /** Adds an error for every use outside the trust boundary; true when the file is clean. */
@@ -42,7 +45,7 @@ final class RuleSandbox {
         List<Token> tokens = DrlTokens.of(text);
         Map<String, String> imports = new HashMap<>();
         List<String> wildcards = new ArrayList<>();
-        Map<String, Optional<String>> known = new HashMap<>();
+        Map<String, Optional<String>> known = KNOWN;
         boolean consequence = false;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -198,10 +201,12 @@ final class RuleSandbox {
                                   Map<String, Optional<String>> known) {
         String head = parts.get(0);
         String cls = imports.get(head);
-        if (cls == null) {
+        // java.lang and the allowed wildcard packages name their classes with a capital; skip the lookups otherwise
+        boolean capital = Character.isUpperCase(head.charAt(0));
+        if (cls == null && capital) {
             cls = load("java.lang." + head, known);
         }
-        for (int w = 0; cls == null && w < wildcards.size(); w++) {
+        for (int w = 0; cls == null && capital && w < wildcards.size(); w++) {
             cls = load(wildcards.get(w) + "." + head, known);
         }
         if (cls == null) {
