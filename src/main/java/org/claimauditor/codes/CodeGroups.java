@@ -1,9 +1,10 @@
 package org.claimauditor.codes;
 
 import org.claimauditor.engine.BuildError;
+import org.claimauditor.engine.RuleSnapshot;
+import org.claimauditor.engine.SourceText;
 import org.claimauditor.engine.YamlErrors;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,8 +80,9 @@ public final class CodeGroups {
         return file;
     }
 
-    public static CodeGroups load(Path dataDir, List<BuildError> errors) {
-        Path f = dataDir.resolve(FILE_NAME);
+    /** Reads {@code rules/data/FILE_NAME} from the snapshot being built; an absent file means no lists. */
+    public static CodeGroups load(RuleSnapshot snapshot, List<BuildError> errors) {
+        SourceText f = snapshot.text(RuleSnapshot.RULES + "data/" + FILE_NAME, errors);
         File parsed = YamlErrors.readIfPresent(f, File.class, errors);
         if (parsed == null) {
             return NONE;
@@ -104,7 +106,7 @@ public final class CodeGroups {
         }
         Set<String> modifiers = parsed.cptModifiers() == null || parsed.cptModifiers().codes() == null
                 ? Set.of() : Set.copyOf(parsed.cptModifiers().codes());
-        return new CodeGroups(Map.copyOf(groups), modifiers, f.toString());
+        return new CodeGroups(Map.copyOf(groups), modifiers, f.file());
     }
 
 

@@ -1,9 +1,10 @@
 package org.claimauditor.codes;
 
 import org.claimauditor.engine.BuildError;
+import org.claimauditor.engine.RuleSnapshot;
+import org.claimauditor.engine.SourceText;
 import org.claimauditor.engine.YamlErrors;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -46,8 +47,9 @@ public final class DemographicEdits {
         return edits;
     }
 
-    public static DemographicEdits load(Path dataDir, List<BuildError> errors) {
-        Path f = dataDir.resolve(FILE_NAME);
+    /** Reads {@code rules/data/FILE_NAME} from the snapshot being built; an absent file means no lists. */
+    public static DemographicEdits load(RuleSnapshot snapshot, List<BuildError> errors) {
+        SourceText f = snapshot.text(RuleSnapshot.RULES + "data/" + FILE_NAME, errors);
         File parsed = YamlErrors.readIfPresent(f, File.class, errors);
         if (parsed == null) {
             return NONE;

@@ -1,9 +1,5 @@
 package org.claimauditor.engine;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.claimauditor.codes.CodeGroups;
 import org.claimauditor.codes.DemographicEdits;
 import org.claimauditor.policy.PayerPolicy;
@@ -20,16 +16,11 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,12 +28,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Builds a {@link RuleSet} from the rules folder at run time with the Drools executable model
  * (KieServices + KieFileSystem, never a kjar), so compliance officers can edit and reload rules.
  * Every problem is reported as file:line:column; nothing is swapped in unless the whole build is clean.
+ * A build reads the files once ({@link RuleSnapshot}) and is labelled with the hash of those bytes; rule files
+ * outside the trust boundary ({@link RuleSandbox}) are refused before anything is compiled.
  */
 public final class RuleSetLoader {
 
@@ -70,27 +62,56 @@ public final class RuleSetLoader {
         this.defaultPayer = defaultPayer;
     }
 
+    /** Reads the files once ({@link #snapshot()}) and builds the rule set from those bytes. */
     public RuleSet load() {
-        List<BuildError> errors = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        return load(snapshot());
+    }
+
+    /** The bytes of every rule, data, doc and policy file now; a folder that cannot be read is a build error. */
+    public RuleSnapshot snapshot() {
         if (!Files.isDirectory(rulesDir)) {
             throw new RuleBuildException(List.of(new BuildError(rulesDir.toString(), 0, 0, "rules folder not found")));
         }
-        List<Path> drls = files(rulesDir, ".drl");
+        try {
+            return RuleSnapshot.read(rulesDir, policiesDir);
+        } catch (UncheckedIOException e) {
+            throw new RuleBuildException(List.of(new BuildError(rulesDir.toString(), 0, 0,
+                    e.getMessage() + ": " + e.getCause().getMessage())));
+        }
+    }
+
+    /**
+     * Builds DRL, code groups, demographic lists and payer policies from {@code snapshot} only, never from the
+     * disk, so the rule set's version (the snapshot's hash) always names exactly the files that were built.
+     */
+    public RuleSet load(RuleSnapshot snapshot) {
+        List<BuildError> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<String> drls = snapshot.names(RuleSnapshot.RULES, ".drl");
         if (drls.isEmpty()) {
             throw new RuleBuildException(List.of(new BuildError(rulesDir.toString(), 0, 0, "no .drl files in the rules folder")));
         }
         Map<String, Location> ruleLocations = new LinkedHashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
+        Map<String, SourceText> byRel = new LinkedHashMap<>();
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
-        for (Path drl : drls) {
-            String rel = rulesDir.relativize(drl).toString().replace('\\', '/');
-            String text = read(drl);
+        for (String name : drls) {
+            String rel = name.substring(RuleSnapshot.RULES.length());
+            SourceText source = snapshot.text(name, errors);
+            if (source == null) {
+                continue;
+            }
+            String drl = source.file();
+            String text = source.text();
             String pkg = checkPackage(drl, rel, text, errors);
             scanRules(drl, pkg, text, ruleLocations);
+            if (!RuleSandbox.checkSource(source, errors)) {
+                continue; // outside the trust boundary: never compiled, since Drools runs some rule code while building
+            }
             kfs.write(RESOURCES + rel, text);
-            sources.put(drl.toString(), text);
+            sources.put(drl, text);
+            byRel.put(rel, source);
         }
         ReleaseId releaseId = ks.newReleaseId("org.claimauditor", "rules", "1.0." + BUILD_COUNTER.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
@@ -120,9 +141,14 @@ public final class RuleSetLoader {
             }
             errors.add(new BuildError(file, line, column, m.getText().strip()));
         }
-        PolicySet policies = PolicyLoader.load(policiesDir, defaultPayer, errors);
-        CodeGroups codeGroups = CodeGroups.load(rulesDir.resolve("data"), errors);
-        DemographicEdits demographics = DemographicEdits.load(rulesDir.resolve("data"), errors);
+        if (messages.isEmpty() && !byRel.isEmpty()) {
+            // second line of defence behind the source check: what the compiled rules actually call
+            RuleSandbox.checkBytecode((org.drools.compiler.kie.builder.impl.InternalKieModule) builder.getKieModule(),
+                    byRel, errors);
+        }
+        PolicySet policies = PolicyLoader.load(snapshot, defaultPayer, errors);
+        CodeGroups codeGroups = CodeGroups.load(snapshot, errors);
+        DemographicEdits demographics = DemographicEdits.load(snapshot, errors);
         if (!errors.isEmpty()) {
             throw new RuleBuildException(List.copyOf(new java.util.LinkedHashSet<>(errors)));
         }
@@ -134,11 +160,11 @@ public final class RuleSetLoader {
         KieBase kieBase = container.newKieBase(conf);
         // the container keeps the module; drop it from the global repository so reloads do not accumulate
         ks.getRepository().removeKieModule(releaseId);
-        List<RuleInfo> catalog = catalog(kieBase, ruleLocations, errors, warnings);
+        List<RuleInfo> catalog = catalog(kieBase, snapshot, ruleLocations, errors, warnings);
         if (!errors.isEmpty()) {
             throw new RuleBuildException(errors);
         }
-        String version = version();
+        String version = snapshot.version();
         List<String> referenceData = new ArrayList<>(List.of(
                 "Rule set " + version + " (" + catalog.size() + " rules from " + rulesDir + ")"));
         for (PayerPolicy p : policies.policies()) {
@@ -147,35 +173,35 @@ public final class RuleSetLoader {
         return new RuleSet(version, kieBase, catalog, referenceData, warnings, policies, codeGroups, demographics);
     }
 
-    private String checkPackage(Path drl, String rel, String text, List<BuildError> errors) {
+    private String checkPackage(String drl, String rel, String text, List<BuildError> errors) {
         int slash = rel.lastIndexOf('/');
         String expected = slash < 0 ? "" : rel.substring(0, slash).replace('/', '.');
         Matcher m = PACKAGE.matcher(text);
         if (!m.find()) {
-            errors.add(new BuildError(drl.toString(), 1, 1, "missing package declaration; expected 'package "
+            errors.add(new BuildError(drl, 1, 1, "missing package declaration; expected 'package "
                     + (expected.isEmpty() ? "<folder>" : expected) + ";'"));
             return "";
         }
         String pkg = m.group(1);
         if (expected.isEmpty()) {
-            errors.add(new BuildError(drl.toString(), lineOf(text, m.start(1)), columnOf(text, m.start(1)),
+            errors.add(new BuildError(drl, lineOf(text, m.start(1)), columnOf(text, m.start(1)),
                     "rule files go in a sub-folder named for their package (e.g. " + rulesDir + "/" + pkg.replace('.', '/') + "/)"));
         } else if (!pkg.equals(expected)) {
-            errors.add(new BuildError(drl.toString(), lineOf(text, m.start(1)), columnOf(text, m.start(1)),
+            errors.add(new BuildError(drl, lineOf(text, m.start(1)), columnOf(text, m.start(1)),
                     "package '" + pkg + "' does not match the folder; expected 'package " + expected + ";'"));
         }
         return pkg;
     }
 
-    private static void scanRules(Path drl, String pkg, String text, Map<String, Location> locations) {
+    private static void scanRules(String drl, String pkg, String text, Map<String, Location> locations) {
         Matcher m = RULE.matcher(text);
         while (m.find()) {
             String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-            locations.put(RuleSet.key(pkg, name), new Location(drl.toString(), lineOf(text, m.start() + m.group(1).length())));
+            locations.put(RuleSet.key(pkg, name), new Location(drl, lineOf(text, m.start() + m.group(1).length())));
         }
     }
 
-    private List<RuleInfo> catalog(KieBase kieBase, Map<String, Location> locations, List<BuildError> errors,
+    private List<RuleInfo> catalog(KieBase kieBase, RuleSnapshot snapshot, Map<String, Location> locations, List<BuildError> errors,
                                    List<String> warnings) {
         List<RuleInfo> catalog = new ArrayList<>();
         Map<String, RuleInfo> byId = new LinkedHashMap<>();
@@ -203,10 +229,10 @@ public final class RuleSetLoader {
                 if (errors.size() > before) {
                     continue;
                 }
-                Path docPath = rulesDir.resolve(doc);
-                String description = describe(docPath);
+                String docName = RuleSnapshot.RULES + Path.of(doc).normalize().toString().replace('\\', '/');
+                String description = describe(snapshot, docName, errors);
                 if (description == null) {
-                    warnings.add(loc.file + ":" + loc.line + ": doc page " + docPath + " not found");
+                    warnings.add(loc.file + ":" + loc.line + ": doc page " + rulesDir.resolve(doc) + " not found");
                     description = rule.getName();
                 }
                 RuleInfo info = new RuleInfo(id, cat, sev, description, doc, loc.file, loc.line,
@@ -234,52 +260,20 @@ public final class RuleSetLoader {
     }
 
     /** The doc page's first heading without its "ID:" prefix, e.g. "Units below 1". */
-    private static String describe(Path docPath) {
-        if (!Files.isRegularFile(docPath)) {
+    private static String describe(RuleSnapshot snapshot, String docName, List<BuildError> errors) {
+        SourceText doc = snapshot.text(docName, errors);
+        if (doc == null) {
             return null;
         }
-        try (Stream<String> lines = Files.lines(docPath)) {
-            return lines.filter(l -> l.startsWith("# ")).findFirst()
-                    .map(l -> l.substring(2).strip())
-                    .map(l -> l.contains(": ") ? l.substring(l.indexOf(": ") + 2) : l)
-                    .orElse(docPath.getFileName().toString());
-        } catch (IOException e) {
-            return null;
-        }
+        return doc.text().lines().filter(l -> l.startsWith("# ")).findFirst()
+                .map(l -> l.substring(2).strip())
+                .map(l -> l.contains(": ") ? l.substring(l.indexOf(": ") + 2) : l)
+                .orElse(Path.of(docName).getFileName().toString());
     }
 
-    /** Short content hash of every rule and policy file (path + bytes), so a result names the exact rules used. */
+    /** Content hash of the rule and policy files on disk now (what a reload would build), see {@link RuleSnapshot}. */
     public String version() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Path f : files(rulesDir, ".drl", ".md", ".yaml", ".yml")) {
-                sha.update(("rules/" + rulesDir.relativize(f)).getBytes(StandardCharsets.UTF_8));
-                sha.update(Files.readAllBytes(f));
-            }
-            if (policiesDir != null) {
-                for (Path f : files(policiesDir, ".yaml", ".yml")) {
-                    sha.update(("policies/" + policiesDir.relativize(f)).getBytes(StandardCharsets.UTF_8));
-                    sha.update(Files.readAllBytes(f));
-                }
-            }
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException | IOException e) {
-            throw new IllegalStateException("cannot hash the rule files", e);
-        }
-    }
-
-    static List<Path> files(Path dir, String... suffixes) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(f -> Stream.of(suffixes).anyMatch(s -> f.getFileName().toString().endsWith(s)))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
+        return snapshot().version();
     }
 
     private String displayPath(String kiePath) {
@@ -288,14 +282,6 @@ public final class RuleSetLoader {
         }
         String rel = kiePath.startsWith(RESOURCES) ? kiePath.substring(RESOURCES.length()) : kiePath;
         return Path.of(rel).isAbsolute() ? rel : rulesDir.resolve(rel).toString();
-    }
-
-    private static String read(Path f) {
-        try {
-            return Files.readString(f, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + f, e);
-        }
     }
 
     /**

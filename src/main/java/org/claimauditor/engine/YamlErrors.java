@@ -4,14 +4,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns a YAML read error into file:line:column for the people who edit rule data and payer policies. */
+/** Reads rule data and payer policy YAML from a {@link RuleSnapshot}; turns a read error into file:line:column for the people who edit rule data and payer policies. */
 public final class YamlErrors {
 
     /** YAML that rejects unknown keys, so a typo in a rule data file is an error rather than a silent default. */
@@ -25,23 +22,21 @@ public final class YamlErrors {
      * Reads a YAML file strictly into {@code type}; on any problem adds it to {@code errors} as file:line:column
      * and returns null.
      */
-    public static <T> T read(com.fasterxml.jackson.databind.ObjectMapper yaml, Path f, Class<T> type, List<BuildError> errors) {
+    public static <T> T read(com.fasterxml.jackson.databind.ObjectMapper yaml, SourceText f, Class<T> type, List<BuildError> errors) {
         try {
-            return yaml.readValue(f.toFile(), type);
+            return yaml.readValue(f.text(), type);
         } catch (JsonProcessingException e) {
             errors.add(of(f, e));
-        } catch (IOException e) {
-            errors.add(new BuildError(f.toString(), 0, 0, "cannot read: " + e.getMessage()));
         }
         return null;
     }
 
-    /** Like {@link #read}, for an optional file: null both when it is absent (no error) and when it is broken. */
-    public static <T> T readIfPresent(Path f, Class<T> type, List<BuildError> errors) {
-        return Files.isRegularFile(f) ? read(STRICT, f, type, errors) : null;
+    /** Like {@link #read}, for an optional file: null both when it is absent (f is null, no error) and when it is broken. */
+    public static <T> T readIfPresent(SourceText f, Class<T> type, List<BuildError> errors) {
+        return f != null ? read(STRICT, f, type, errors) : null;
     }
 
-    public static BuildError of(Path f, JsonProcessingException e) {
+    public static BuildError of(SourceText f, JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return locateKey(f, u.getPropertyName(), u.getLocation(), "unknown key '" + u.getPropertyName() + "'");
         }
@@ -57,40 +52,32 @@ public final class YamlErrors {
      * The YAML parser reports an unknown key at the token after it; point at the key itself: the last line at
      * or before the reported one where {@code key:} starts a mapping entry.
      */
-    public static BuildError locateKey(Path f, String key, JsonLocation loc, String message) {
+    public static BuildError locateKey(SourceText f, String key, JsonLocation loc, String message) {
         int near = loc == null ? Integer.MAX_VALUE : loc.getLineNr();
-        try {
-            List<String> lines = Files.readAllLines(f);
-            Pattern p = Pattern.compile("^([\\s-]*)" + Pattern.quote(key) + "\\s*:");
-            for (int i = Math.min(near, lines.size()) - 1; i >= 0; i--) {
-                Matcher m = p.matcher(lines.get(i));
-                if (m.find()) {
-                    return new BuildError(f.toString(), i + 1, m.group(1).length() + 1, message);
-                }
+        List<String> lines = f.lines();
+        Pattern p = Pattern.compile("^([\\s-]*)" + Pattern.quote(key) + "\\s*:");
+        for (int i = Math.min(near, lines.size()) - 1; i >= 0; i--) {
+            Matcher m = p.matcher(lines.get(i));
+            if (m.find()) {
+                return new BuildError(f.file(), i + 1, m.group(1).length() + 1, message);
             }
-        } catch (IOException e) {
-            // fall back to the parser's position
         }
         return at(f, loc, message);
     }
 
     /** An error about an entry that has no parser position: placed at the first line mentioning {@code text}. */
-    public static BuildError near(Path f, String text, String message) {
-        try {
-            List<String> lines = Files.readAllLines(f);
-            for (int i = 0; text != null && i < lines.size(); i++) {
-                int col = lines.get(i).indexOf(text);
-                if (col >= 0) {
-                    return new BuildError(f.toString(), i + 1, col + 1, message);
-                }
+    public static BuildError near(SourceText f, String text, String message) {
+        List<String> lines = f.lines();
+        for (int i = 0; text != null && i < lines.size(); i++) {
+            int col = lines.get(i).indexOf(text);
+            if (col >= 0) {
+                return new BuildError(f.file(), i + 1, col + 1, message);
             }
-        } catch (IOException e) {
-            // no position then
         }
-        return new BuildError(f.toString(), 0, 0, message);
+        return new BuildError(f.file(), 0, 0, message);
     }
 
-    public static BuildError at(Path f, JsonLocation loc, String message) {
-        return new BuildError(f.toString(), loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), message);
+    public static BuildError at(SourceText f, JsonLocation loc, String message) {
+        return new BuildError(f.file(), loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), message);
     }
 }

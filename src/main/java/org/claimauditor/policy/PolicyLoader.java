@@ -1,6 +1,5 @@
 package org.claimauditor.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -9,11 +8,11 @@ import org.claimauditor.claim.Codes;
 import org.claimauditor.codes.CodeRange;
 import org.claimauditor.codes.DxRange;
 import org.claimauditor.engine.BuildError;
+import org.claimauditor.engine.RuleSnapshot;
+import org.claimauditor.engine.SourceText;
 import org.claimauditor.engine.Severity;
 import org.claimauditor.engine.YamlErrors;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reads every payer policy file ({@code *.yaml} in the policy folder). Unknown keys, bad codes or ranges, bad
@@ -57,13 +55,23 @@ public final class PolicyLoader {
 
     /** Loads the folder; errors are added to {@code errors} and the result must not be used if any were added. */
     public static PolicySet load(Path dir, String defaultPayer, List<BuildError> errors) {
-        if (dir == null || !Files.isDirectory(dir)) {
+        return load(RuleSnapshot.read(null, dir), defaultPayer, errors);
+    }
+
+    /** Loads the policy files of a snapshot (never the disk), so policies and rules come from the same read. */
+    public static PolicySet load(RuleSnapshot snapshot, String defaultPayer, List<BuildError> errors) {
+        List<String> names = snapshot.names(RuleSnapshot.POLICIES, ".yaml", ".yml");
+        if (names.isEmpty()) {
             return PolicySet.NONE;
         }
         List<PayerPolicy> policies = new ArrayList<>();
         Map<String, PayerPolicy> byPayer = new LinkedHashMap<>();
         Map<String, String> entryIds = new HashMap<>();
-        for (Path f : files(dir)) {
+        for (String name : names) {
+            SourceText f = snapshot.text(name, errors);
+            if (f == null) {
+                continue;
+            }
             PayerPolicy p = loadFile(f, errors, entryIds);
             if (p == null) {
                 continue;
@@ -77,35 +85,26 @@ public final class PolicyLoader {
             policies.add(p);
         }
         if (defaultPayer != null && !policies.isEmpty() && !byPayer.containsKey(defaultPayer)) {
-            errors.add(new BuildError(dir.toString(), 0, 0, "the default payer '" + defaultPayer + "' has no policy file"));
+            errors.add(new BuildError(String.valueOf(snapshot.policiesDir()), 0, 0, "the default payer '" + defaultPayer + "' has no policy file"));
         }
         return new PolicySet(List.copyOf(policies), Map.copyOf(byPayer), defaultPayer);
     }
 
-    static List<Path> files(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(f -> f.getFileName().toString().endsWith(".yaml") || f.getFileName().toString().endsWith(".yml"))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot list " + dir, e);
-        }
-    }
-
-    private static PayerPolicy loadFile(Path f, List<BuildError> errors, Map<String, String> entryIds) {
+    private static PayerPolicy loadFile(SourceText f, List<BuildError> errors, Map<String, String> entryIds) {
         int errorsBefore = errors.size();
         FileText text = YamlErrors.read(YAML, f, FileText.class, errors);
         if (text == null) {
             if (errors.size() == errorsBefore) {
-                errors.add(new BuildError(f.toString(), 1, 1, "empty policy file"));
+                errors.add(new BuildError(f.file(), 1, 1, "empty policy file"));
             }
             return null;
         }
         int before = errors.size();
         if (text.payers() == null || text.payers().isEmpty()) {
-            errors.add(new BuildError(f.toString(), 1, 1, "missing key 'payers' (the payer ids this policy covers)"));
+            errors.add(new BuildError(f.file(), 1, 1, "missing key 'payers' (the payer ids this policy covers)"));
         }
         if (text.name() == null || text.name().isBlank()) {
-            errors.add(new BuildError(f.toString(), 1, 1, "missing key 'name'"));
+            errors.add(new BuildError(f.file(), 1, 1, "missing key 'name'"));
         }
         Set<String> ncci = new LinkedHashSet<>(text.ncci() == null ? NCCI_SETTINGS : Set.of());
         for (String s : text.ncci() == null ? List.<String>of() : text.ncci()) {
@@ -121,9 +120,9 @@ public final class PolicyLoader {
         }
         Range eff = text.effective() == null ? new Range(null, null) : text.effective();
         checkRange(f, eff, "effective", errors);
-        PayerPolicy policy = new PayerPolicy(f.toString(), f.getFileName().toString(),
+        PayerPolicy policy = new PayerPolicy(f.file(), Path.of(f.file()).getFileName().toString(),
                 text.payers() == null ? List.of() : text.payers(), text.name(), eff.from(), eff.to(), ncci);
-        List<String> lines = lines(f);
+        List<String> lines = f.lines();
         List<PolicyEntry> entries = new ArrayList<>();
         for (EntryText e : text.entries() == null ? List.<EntryText>of() : text.entries()) {
             PolicyEntry entry = entry(f, lines, policy, e, errors, entryIds);
@@ -135,18 +134,18 @@ public final class PolicyLoader {
         return errors.size() == before ? policy : null;
     }
 
-    private static PolicyEntry entry(Path f, List<String> lines, PayerPolicy policy, EntryText e, List<BuildError> errors,
+    private static PolicyEntry entry(SourceText f, List<String> lines, PayerPolicy policy, EntryText e, List<BuildError> errors,
                                      Map<String, String> entryIds) {
         int before = errors.size();
         String where = "entry " + (e.id() == null ? "(no id)" : e.id());
         int line = lineOf(lines, e.id());
-        Err err = message -> errors.add(new BuildError(f.toString(), line, line > 0 ? lines.get(line - 1).indexOf(e.id() == null ? "" : e.id()) + 1 : 0,
+        Err err = message -> errors.add(new BuildError(f.file(), line, line > 0 ? lines.get(line - 1).indexOf(e.id() == null ? "" : e.id()) + 1 : 0,
                 where + ": " + message));
         if (e.id() == null || e.id().isBlank()) {
-            errors.add(new BuildError(f.toString(), 0, 0, "an entry has no id"));
+            errors.add(new BuildError(f.file(), 0, 0, "an entry has no id"));
             return null;
         }
-        String other = entryIds.putIfAbsent(e.id(), f.getFileName() + ":" + line);
+        String other = entryIds.putIfAbsent(e.id(), Path.of(f.file()).getFileName() + ":" + line);
         if (other != null) {
             err.add("duplicate policy id, also at " + other);
         }
@@ -236,7 +235,7 @@ public final class PolicyLoader {
         }
     }
 
-    private static Conditions conditions(Path f, ConditionsText c, String where, List<BuildError> errors) {
+    private static Conditions conditions(SourceText f, ConditionsText c, String where, List<BuildError> errors) {
         if (c == null) {
             return Conditions.ANY;
         }
@@ -267,7 +266,7 @@ public final class PolicyLoader {
         return l == null ? List.of() : List.copyOf(l);
     }
 
-    private static List<CodeRange> ranges(Path f, List<String> texts, String where, List<BuildError> errors) {
+    private static List<CodeRange> ranges(SourceText f, List<String> texts, String where, List<BuildError> errors) {
         List<CodeRange> out = new ArrayList<>();
         for (String t : texts == null ? List.<String>of() : texts) {
             try {
@@ -279,7 +278,7 @@ public final class PolicyLoader {
         return List.copyOf(out);
     }
 
-    private static List<String> modifiers(Path f, List<String> texts, String where, List<BuildError> errors) {
+    private static List<String> modifiers(SourceText f, List<String> texts, String where, List<BuildError> errors) {
         List<String> out = new ArrayList<>();
         for (String m : texts == null ? List.<String>of() : texts) {
             if (m == null || !m.matches("[0-9A-Z]{2}")) {
@@ -291,17 +290,9 @@ public final class PolicyLoader {
         return List.copyOf(out);
     }
 
-    private static void checkRange(Path f, Range r, String what, List<BuildError> errors) {
+    private static void checkRange(SourceText f, Range r, String what, List<BuildError> errors) {
         if (r.from() != null && r.to() != null && r.from().isAfter(r.to())) {
             errors.add(YamlErrors.near(f, r.from().toString(), what + ": 'from' " + r.from() + " is after 'to' " + r.to()));
-        }
-    }
-
-    private static List<String> lines(Path f) {
-        try {
-            return Files.readAllLines(f);
-        } catch (IOException e) {
-            return List.of();
         }
     }
 

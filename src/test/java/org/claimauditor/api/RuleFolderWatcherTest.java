@@ -73,6 +73,34 @@ class RuleFolderWatcherTest {
         assertThat(rules.current().version()).isEqualTo(before);
     }
 
+    @Autowired
+    RuleFolderWatcher watcher;
+
+    /** Several saves in quick succession (an editor saving rule and policy files) give one reload, of the last state. */
+    @Test
+    void quickSuccessiveEditsAreBuiltOnceWhenTheFolderIsStable() throws Exception {
+        String before = rules.current().version();
+        long reloads = watcher.reloads();
+        Path drl = RULES.resolve("claimdata/CLAIM-UNITS-MIN.drl");
+        Path doc = RULES.resolve("docs/CLAIM-UNITS-MIN.md");
+        String text = Files.readString(drl);
+        String docText = Files.readString(doc);
+        for (int i = 2; i <= 6; i++) {
+            Files.writeString(drl, text.replace("units < 1", "units < " + i));
+            Files.writeString(doc, docText + "\nEdit " + i + ".\n");
+        }
+        assertThat(awaitVersionChange(before)).isTrue();
+        Thread.sleep(1500); // several more poll intervals: nothing more to build
+        assertThat(watcher.reloads() - reloads).isEqualTo(1);
+        assertThat(rules.current().version()).isEqualTo(rules.versionOnDisk());
+        assertThat(http.getForObject("/api/v1/rules", java.util.Map.class).get("version")).isEqualTo(rules.versionOnDisk());
+
+        Files.writeString(drl, text);
+        Files.writeString(doc, docText);
+        assertThat(awaitVersionChange(rules.current().version())).isTrue();
+        assertThat(rules.current().version()).isEqualTo(before);
+    }
+
     private boolean awaitVersionChange(String from) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
