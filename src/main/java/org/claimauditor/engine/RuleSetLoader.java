@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.claimauditor.claim.Plausibility;
 import org.claimauditor.codes.CodeGroups;
 import org.claimauditor.codes.DemographicEdits;
 import org.claimauditor.policy.PayerPolicy;
@@ -123,6 +124,7 @@ public final class RuleSetLoader {
         PolicySet policies = PolicyLoader.load(policiesDir, defaultPayer, errors);
         CodeGroups codeGroups = CodeGroups.load(rulesDir.resolve("data"), errors);
         DemographicEdits demographics = DemographicEdits.load(rulesDir.resolve("data"), errors);
+        Plausibility plausibility = Plausibility.load(rulesDir.resolve("data"), errors);
         if (!errors.isEmpty()) {
             throw new RuleBuildException(List.copyOf(new java.util.LinkedHashSet<>(errors)));
         }
@@ -144,7 +146,7 @@ public final class RuleSetLoader {
         for (PayerPolicy p : policies.policies()) {
             referenceData.add("Payer policy " + p.file() + " (" + p.name() + ", " + p.entries().size() + " entries)");
         }
-        return new RuleSet(version, kieBase, catalog, referenceData, warnings, policies, codeGroups, demographics);
+        return new RuleSet(version, kieBase, catalog, referenceData, warnings, policies, codeGroups, demographics, plausibility);
     }
 
     private String checkPackage(Path drl, String rel, String text, List<BuildError> errors) {
