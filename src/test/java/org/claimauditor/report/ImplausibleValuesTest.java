@@ -112,7 +112,7 @@ class ImplausibleValuesTest {
         assertThat(message("RECEIVED-10000", "CLAIM-DATE-RANGE"))
                 .isEqualTo("Received date +10000-01-01 is outside the plausible window 2015-10-01 to 2027-11-01.");
         assertThat(message("DOS-0000", "CLAIM-DATE-RANGE"))
-                .isEqualTo("Line 1 date of service 0000-01-01 is outside the plausible window 2015-10-01 to 2027-11-01.");
+                .isEqualTo("Line 1: date of service 0000-01-01 is outside the plausible window 2015-10-01 to 2027-11-01.");
         assertThat(message("BIRTH-AFTER", "CLAIM-BIRTH-AFTER-SERVICE")).isEqualTo("The patient's birth date 2026-03-05 is "
                 + "after the claim's first date of service 2026-03-02; no age can be computed, so age edits were not applied.");
         assertThat(message("BIRTH-0000", "CLAIM-AGE-MAX")).isEqualTo("The patient's birth date 0000-01-01 makes the "

@@ -162,12 +162,12 @@ public final class ClaimFact {
         for (int i = 0; i < claim.lines().size(); i++) {
             Claim.ServiceLine l = claim.lines().get(i);
             List<Integer> line = l.lineNumber() == null ? List.of() : List.of(l.lineNumber());
-            String name = l.lineNumber() == null ? "Line at $.lines[" + i + "]" : "Line " + l.lineNumber();
+            String name = (l.lineNumber() == null ? "Line at $.lines[" + i + "]" : "Line " + l.lineNumber()) + ": ";
             if (l.serviceDate() != null) {
-                dates.add(new DateRef("$.lines[" + i + "].serviceDate", name + " date of service", l.serviceDate(), line));
+                dates.add(new DateRef("$.lines[" + i + "].serviceDate", name + "date of service", l.serviceDate(), line));
             }
             if (l.serviceDateTo() != null) {
-                dates.add(new DateRef("$.lines[" + i + "].serviceDateTo", name + " end of service", l.serviceDateTo(), line));
+                dates.add(new DateRef("$.lines[" + i + "].serviceDateTo", name + "service end date", l.serviceDateTo(), line));
             }
         }
         if (claim.receivedDate() != null) {
