@@ -6,6 +6,7 @@ import org.claimauditor.engine.AuditEngine;
 import org.claimauditor.engine.AuditResult;
 import org.claimauditor.engine.Limits;
 import org.claimauditor.engine.RuleService;
+import org.claimauditor.engine.RuleSet;
 import org.claimauditor.engine.Reference;
 import org.claimauditor.report.ReportFormat;
 import org.claimauditor.report.ReportRun;
@@ -72,13 +73,14 @@ class AuditController {
         boolean jsonLines = contentType != null && (contentType.contains("ndjson") || contentType.contains("jsonl"));
         List<ClaimInput> inputs = ClaimReader.read(body, "request", jsonLines, 0, limits);
         LocalDate today = LocalDate.now(clock);
-        List<AuditResult> results = AuditEngine.audit(rules.current(), ref, inputs, today);
+        RuleSet rs = rules.current(); // one rule set for the results and the reports, even if a reload comes between
+        List<AuditResult> results = AuditEngine.audit(rs, ref, inputs, today);
         Path dir = Files.createTempDirectory("audit-reports");
         try {
             List<Path> files = new ArrayList<>();
             files.add(ResultsFile.write(dir, results));
             try (ReportRun run = ReportRun.open(dir, ReportRun.Options.of(EnumSet.allOf(ReportFormat.class), List.of())
-                    .withAuditDate(today))) {
+                    .withAuditDate(today).withPlausibility(rs.plausibility()))) {
                 for (int i = 0; i < inputs.size(); i++) {
                     run.accept(inputs.get(i), results.get(i));
                 }

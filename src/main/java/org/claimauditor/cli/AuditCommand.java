@@ -119,7 +119,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         Path written = ResultsFile.write(out, results);
         List<Path> reports = writeReports(ReportRun.Options.of(formats, files).withHistory(historyFiles)
-                .withAuditDate(auditDate).withStartedAt(startedAt), claims, results);
+                .withAuditDate(auditDate).withStartedAt(startedAt).withPlausibility(rs.plausibility()), claims, results);
         printSummary(rs, files.size(), results, written, (System.nanoTime() - start) / 1_000_000);
         System.out.println("Reports:");
         reports.forEach(p -> System.out.println("  " + p.toAbsolutePath()));

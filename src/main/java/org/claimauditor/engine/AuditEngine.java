@@ -155,7 +155,7 @@ public final class AuditEngine {
     private static void auditGroup(Run run, List<Integer> group, List<Claim> history, AuditResult[] results) {
         RuleSet rules = run.rules();
         PolicySet policies = rules.policies();
-        FindingSink sink = new FindingSink(rules.rulesByKey());
+        FindingSink sink = new FindingSink(rules.rulesByKey(), rules.plausibility());
         Map<Integer, PolicySet.Resolution> resolutions = new LinkedHashMap<>();
         Set<PayerPolicy> involved = new LinkedHashSet<>();
         List<Object> facts = new ArrayList<>();
@@ -181,6 +181,9 @@ public final class AuditEngine {
         }
         if (rules.globals().contains("codes")) {
             session.setGlobal("codes", run.codes());
+        }
+        if (rules.globals().contains("plausible")) {
+            session.setGlobal("plausible", rules.plausibility());
         }
         session.execute(facts);
         for (int seq : group) {

@@ -1,6 +1,7 @@
 package org.claimauditor.engine;
 
 import org.claimauditor.claim.Claim;
+import org.claimauditor.claim.Plausibility;
 import org.claimauditor.engine.fact.ClaimFact;
 import org.claimauditor.engine.fact.LineFact;
 import org.claimauditor.policy.PayerPolicy;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The DRL global {@code out}: rule actions report findings here. Rule id, category and severity come
@@ -23,10 +23,17 @@ import java.util.Objects;
 public final class FindingSink {
 
     private final Map<String, RuleInfo> rulesByKey;
+    private final Plausibility plausibility;
     private final Map<Integer, List<Finding>> byClaim = new HashMap<>();
 
     public FindingSink(Map<String, RuleInfo> rulesByKey) {
+        this(rulesByKey, Plausibility.DEFAULTS);
+    }
+
+    /** @param plausibility decides which charges count as money at risk (see {@link #amountAtRisk}) */
+    public FindingSink(Map<String, RuleInfo> rulesByKey, Plausibility plausibility) {
         this.rulesByKey = rulesByKey;
+        this.plausibility = plausibility;
     }
 
     /** A finding on one line. */
@@ -103,7 +110,7 @@ public final class FindingSink {
             return;
         }
         Severity severity = severityOverride != null ? severityOverride : info.severity();
-        BigDecimal atRisk = severity == Severity.INFO ? BigDecimal.ZERO : amountAtRisk(claim, lines);
+        BigDecimal atRisk = severity == Severity.INFO ? BigDecimal.ZERO : amountAtRisk(claim, lines, plausibility);
         if (shareAtRisk < 1.0) {
             atRisk = atRisk.multiply(BigDecimal.valueOf(shareAtRisk)).setScale(2, java.math.RoundingMode.HALF_UP);
         }
@@ -145,15 +152,14 @@ public final class FindingSink {
         return info;
     }
 
-    /** Charges of the named lines; for a claim-level finding, the whole claim's charge is at risk. */
-    static BigDecimal amountAtRisk(ClaimFact claim, List<Integer> lines) {
-        if (lines.isEmpty()) {
-            return claim.getTotalCharge();
-        }
+    /**
+     * Charges of the named lines; for a claim-level finding, the whole claim's charge is at risk. Only plausible
+     * charges count: a negative or absurd charge (CLAIM-CHARGE-RANGE) is no amount of money and adds nothing.
+     */
+    static BigDecimal amountAtRisk(ClaimFact claim, List<Integer> lines, Plausibility plausibility) {
         return claim.getClaim().lines().stream()
-                .filter(l -> l.lineNumber() != null && lines.contains(l.lineNumber()))
-                .map(l -> l.charge())
-                .filter(Objects::nonNull)
+                .filter(l -> lines.isEmpty() || (l.lineNumber() != null && lines.contains(l.lineNumber())))
+                .map(l -> plausibility.money(l.charge()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

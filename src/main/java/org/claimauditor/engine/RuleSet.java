@@ -23,15 +23,17 @@ public record RuleSet(
         org.claimauditor.policy.PolicySet policies,
         org.claimauditor.codes.CodeGroups codeGroups,
         org.claimauditor.codes.DemographicEdits demographics,
+        org.claimauditor.claim.Plausibility plausibility,
         Instant loadedAt) {
 
     public RuleSet(String version, KieBase kieBase, List<RuleInfo> catalog, List<String> referenceData,
                    List<String> warnings, org.claimauditor.policy.PolicySet policies,
-                   org.claimauditor.codes.CodeGroups codeGroups, org.claimauditor.codes.DemographicEdits demographics) {
+                   org.claimauditor.codes.CodeGroups codeGroups, org.claimauditor.codes.DemographicEdits demographics,
+                   org.claimauditor.claim.Plausibility plausibility) {
         this(version, kieBase, List.copyOf(catalog),
                 catalog.stream().collect(Collectors.toUnmodifiableMap(r -> key(r.drlPackage(), r.drlName()), Function.identity())),
                 List.copyOf(referenceData), List.copyOf(warnings), globalsOf(kieBase), policies, codeGroups,
-                demographics, Instant.now());
+                demographics, plausibility, Instant.now());
     }
 
     /** Names of the globals the rules declare; the engine sets only those (Drools rejects undeclared ones). */

@@ -1,5 +1,6 @@
 package org.claimauditor.engine;
 
+import org.claimauditor.claim.Plausibility;
 import org.claimauditor.codes.CodeGroups;
 import org.claimauditor.codes.DemographicEdits;
 import org.claimauditor.policy.PayerPolicy;
@@ -149,6 +150,7 @@ public final class RuleSetLoader {
         PolicySet policies = PolicyLoader.load(snapshot, defaultPayer, errors);
         CodeGroups codeGroups = CodeGroups.load(snapshot, errors);
         DemographicEdits demographics = DemographicEdits.load(snapshot, errors);
+        Plausibility plausibility = Plausibility.load(snapshot, errors);
         if (!errors.isEmpty()) {
             throw new RuleBuildException(List.copyOf(new java.util.LinkedHashSet<>(errors)));
         }
@@ -170,7 +172,7 @@ public final class RuleSetLoader {
         for (PayerPolicy p : policies.policies()) {
             referenceData.add("Payer policy " + p.file() + " (" + p.name() + ", " + p.entries().size() + " entries)");
         }
-        return new RuleSet(version, kieBase, catalog, referenceData, warnings, policies, codeGroups, demographics);
+        return new RuleSet(version, kieBase, catalog, referenceData, warnings, policies, codeGroups, demographics, plausibility);
     }
 
     private String checkPackage(String drl, String rel, String text, List<BuildError> errors) {

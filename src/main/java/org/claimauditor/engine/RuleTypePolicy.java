@@ -45,7 +45,8 @@ final class RuleTypePolicy {
             "org.claimauditor.codes.HcpcsStatus", "org.claimauditor.codes.IcdStatus",
             "org.claimauditor.codes.CodeRange", "org.claimauditor.codes.DxRange",
             "org.claimauditor.policy.PolicyEntry", "org.claimauditor.policy.Conditions",
-            "org.claimauditor.policy.Enforcement", "org.claimauditor.claim.Codes");
+            "org.claimauditor.policy.Enforcement", "org.claimauditor.claim.Codes",
+            "org.claimauditor.claim.Plausibility");
 
     /** Packages whose wildcard import is fine: each name used from them is still checked on its own. */
     static boolean importablePackage(String pkg) {

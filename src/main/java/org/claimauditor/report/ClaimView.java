@@ -2,6 +2,7 @@ package org.claimauditor.report;
 
 import org.claimauditor.claim.Claim;
 import org.claimauditor.claim.Claim.ServiceLine;
+import org.claimauditor.claim.Plausibility;
 import org.claimauditor.engine.Finding;
 
 import java.math.BigDecimal;
@@ -24,20 +25,21 @@ final class ClaimView {
     private final String claimProvider;
     /** First line with each number (numbers can repeat; CLAIM-LINE-DUPLICATE reports that). */
     private final Map<Integer, ServiceLine> byNumber = new HashMap<>();
-    /** Charges per line number, summed over repeats, as FindingSink prices a finding. */
+    /** Charges per line number, summed over repeats, as FindingSink prices a finding (implausible ones as 0). */
     private final Map<Integer, BigDecimal> chargeByNumber = new HashMap<>();
     private final BigDecimal totalCharge;
     private final LocalDate first;
     private final LocalDate last;
 
-    ClaimView(Claim claim) {
+    /** @param plausibility charges outside its range count 0 here, as in the findings' amounts at risk */
+    ClaimView(Claim claim, Plausibility plausibility) {
         this.claim = claim;
         this.claimProvider = firstPresent(npi(claim.renderingProvider()), npi(claim.billingProvider()));
         BigDecimal total = BigDecimal.ZERO;
         LocalDate lo = null;
         LocalDate hi = null;
         for (ServiceLine l : claim.lines()) {
-            BigDecimal charge = l.charge() == null ? BigDecimal.ZERO : l.charge();
+            BigDecimal charge = plausibility.money(l.charge());
             total = total.add(charge);
             if (l.lineNumber() != null) {
                 byNumber.putIfAbsent(l.lineNumber(), l);

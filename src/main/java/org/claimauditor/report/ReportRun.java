@@ -2,6 +2,7 @@ package org.claimauditor.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.claimauditor.claim.ClaimInput;
+import org.claimauditor.claim.Plausibility;
 import org.claimauditor.engine.AuditResult;
 import org.claimauditor.engine.Finding;
 import org.claimauditor.report.ComplianceReport.InputFile;
@@ -51,9 +52,11 @@ public final class ReportRun implements AutoCloseable {
      * @param auditDate the date "in the future" was judged against ({@code --today}), or null
      * @param topN      rows kept in the payer, provider, modifier and E/M rankings
      * @param startedAt when the run began (the command's start, before claims were read); null: when the report opens
+     * @param plausibility the rule set's plausible ranges: charges outside them count 0 in totals and amounts at risk,
+     *                  as in the findings ({@code FindingSink})
      */
     public record Options(Set<ReportFormat> formats, List<Path> inputs, List<Path> history, LocalDate auditDate,
-                          int topN, Clock clock, Instant startedAt) {
+                          int topN, Clock clock, Instant startedAt, Plausibility plausibility) {
 
         public Options {
             formats = Set.copyOf(formats);
@@ -62,30 +65,35 @@ public final class ReportRun implements AutoCloseable {
             if (topN < 1) {
                 throw new IllegalArgumentException("topN must be at least 1");
             }
+            plausibility = plausibility == null ? Plausibility.DEFAULTS : plausibility;
         }
 
         public static Options of(Set<ReportFormat> formats, List<Path> inputs) {
-            return new Options(formats, inputs, List.of(), null, DEFAULT_TOP_N, Clock.systemUTC(), null);
+            return new Options(formats, inputs, List.of(), null, DEFAULT_TOP_N, Clock.systemUTC(), null, Plausibility.DEFAULTS);
         }
 
         public Options withHistory(List<Path> files) {
-            return new Options(formats, inputs, files, auditDate, topN, clock, startedAt);
+            return new Options(formats, inputs, files, auditDate, topN, clock, startedAt, plausibility);
         }
 
         public Options withAuditDate(LocalDate date) {
-            return new Options(formats, inputs, history, date, topN, clock, startedAt);
+            return new Options(formats, inputs, history, date, topN, clock, startedAt, plausibility);
         }
 
         public Options withTopN(int n) {
-            return new Options(formats, inputs, history, auditDate, n, clock, startedAt);
+            return new Options(formats, inputs, history, auditDate, n, clock, startedAt, plausibility);
         }
 
         public Options withClock(Clock c) {
-            return new Options(formats, inputs, history, auditDate, topN, c, startedAt);
+            return new Options(formats, inputs, history, auditDate, topN, c, startedAt, plausibility);
         }
 
         public Options withStartedAt(Instant start) {
-            return new Options(formats, inputs, history, auditDate, topN, clock, start);
+            return new Options(formats, inputs, history, auditDate, topN, clock, start, plausibility);
+        }
+
+        public Options withPlausibility(Plausibility p) {
+            return new Options(formats, inputs, history, auditDate, topN, clock, startedAt, p);
         }
     }
 
@@ -130,7 +138,7 @@ public final class ReportRun implements AutoCloseable {
             ruleSetVersion = result.ruleSetVersion(); // one rule set per run; the first result names it
         }
         addReferenceData(result.referenceData());
-        ClaimView view = input.claim() == null ? null : new ClaimView(input.claim());
+        ClaimView view = input.claim() == null ? null : new ClaimView(input.claim(), options.plausibility());
         AtRisk risk = view == null ? AtRisk.NONE : AtRisk.of(view, result.findings());
         ClaimSummary summary = ClaimSummary.of(input, result, view, risk);
         summaries.write(summary);

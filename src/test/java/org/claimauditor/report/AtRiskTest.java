@@ -25,7 +25,7 @@ class AtRiskTest {
     }
 
     static AtRisk of(Finding... findings) {
-        return AtRisk.of(new ClaimView(CLAIM), List.of(findings));
+        return AtRisk.of(new ClaimView(CLAIM, org.claimauditor.claim.Plausibility.DEFAULTS), List.of(findings));
     }
 
     @Test

@@ -153,6 +153,34 @@ public final class ClaimFact {
     /** An NPI found at {@code path}; {@code lines} names the service line when it is a line-level NPI. */
     public record NpiRef(String path, String npi, List<Integer> lines) { }
 
+    /** The patient's birth date as submitted (null when missing). */
+    public LocalDate getBirthDate() { return claim.patient() == null ? null : claim.patient().birthDate(); }
+
+    /** Every date of service (serviceDate, serviceDateTo) and the received date, each with its JSON path. */
+    public List<DateRef> getDates() {
+        List<DateRef> dates = new ArrayList<>();
+        for (int i = 0; i < claim.lines().size(); i++) {
+            Claim.ServiceLine l = claim.lines().get(i);
+            List<Integer> line = l.lineNumber() == null ? List.of() : List.of(l.lineNumber());
+            String name = (l.lineNumber() == null ? "Line at $.lines[" + i + "]" : "Line " + l.lineNumber()) + ": ";
+            if (l.serviceDate() != null) {
+                dates.add(new DateRef("$.lines[" + i + "].serviceDate", name + "date of service", l.serviceDate(), line));
+            }
+            if (l.serviceDateTo() != null) {
+                dates.add(new DateRef("$.lines[" + i + "].serviceDateTo", name + "service end date", l.serviceDateTo(), line));
+            }
+        }
+        if (claim.receivedDate() != null) {
+            dates.add(new DateRef("$.receivedDate", "Received date", claim.receivedDate(), List.of()));
+        }
+        return dates;
+    }
+
+    /** A date at {@code path}, named for a message ({@code what}); {@code lines} names its line, if any. */
+    public record DateRef(String path, String what, LocalDate date, List<Integer> lines) {
+        public LocalDate getDate() { return date; }
+    }
+
     @Override
     public String toString() {
         return "ClaimFact[" + seq + ":" + getClaimId() + "]";
