@@ -98,7 +98,8 @@ public record AuditorProperties(
         void check(String key, Set<String> names) {
             checkName(key, name, roles, names);
             if (password == null || !ENCODED.matcher(password).matches()) {
-                throw new IllegalArgumentException(key + ".password must start with {bcrypt} or {pbkdf2} (or {noop} for a trial)");
+                throw new IllegalArgumentException(key
+                        + ".password must start with {bcrypt} or {pbkdf2} (or {noop} for a trial)");
             }
         }
     }

@@ -91,7 +91,8 @@ class AuditControllerTest {
     @Test
     void batchReportsComeAsAZip() throws Exception {
         String array = "[" + claim("1") + "," + claim("0").replace("C-1", "C-2") + "]";
-        byte[] zip = mvc.perform(post("/api/v1/audits/reports").with(AUDITOR).contentType(MediaType.APPLICATION_JSON).content(array))
+        byte[] zip = mvc.perform(post("/api/v1/audits/reports").with(AUDITOR)
+                        .contentType(MediaType.APPLICATION_JSON).content(array))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/zip"))
                 .andReturn().getResponse().getContentAsByteArray();

@@ -149,7 +149,8 @@ class SecurityTest {
         mvc.perform(Endpoint.BATCH.request().header("Authorization", "Bearer audit-robot-token-for-tests-0123456789"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].status").value("PASS"));
-        for (String wrong : List.of("Bearer billing-token-for-tests-012345678", "Bearer ", "Bearer {noop}audit-robot-token-for-tests-0123456789")) {
+        for (String wrong : List.of("Bearer billing-token-for-tests-012345678", "Bearer ",
+                "Bearer {noop}audit-robot-token-for-tests-0123456789")) {
             mvc.perform(Endpoint.RULES.request().header("Authorization", wrong))
                     .andExpect(status().isUnauthorized())
                     .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
