@@ -32,6 +32,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
@@ -82,10 +83,13 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** {@code {bcrypt}…}, {@code {pbkdf2}…} or {@code {noop}…} passwords; new ones are encoded with bcrypt. */
+    /**
+     * {@code {bcrypt}…}, {@code {pbkdf2}…} or {@code {noop}…} passwords; new ones are encoded with bcrypt. A good
+     * password is checked in full once per five minutes per user, not on every request.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(), Duration.ofMinutes(5));
     }
 
     @Bean
