@@ -22,8 +22,8 @@ import java.util.concurrent.Semaphore;
  * The HTTP limits of {@code /api/**}: at most {@code max-concurrent-requests} at once (503 beyond, so workers stay
  * free for health checks), bodies of at most {@code max-request-bytes} (413, decided from Content-Length before
  * reading, or counted while a chunked body is read — nothing is buffered past the limit) that must arrive within
- * {@code body-read-timeout} (408). It runs after sign-in, so anonymous callers are refused before any body is read.
- * 408, 413 and 503 make Tomcat close the connection instead of draining the rest of the body.
+ * {@code body-read-timeout} (408). It runs before sign-in, so the permits also bound the threads checking
+ * passwords. 408, 413 and 503 make Tomcat close the connection instead of draining the rest of the body.
  */
 class RequestLimitFilter extends OncePerRequestFilter {
 

@@ -97,11 +97,14 @@ class SecurityConfig {
         return SignInUsers.of(props.security(), encoder, System.out);
     }
 
-    /** After sign-in, so that anonymous callers are refused before a byte of their body is read. */
+    /**
+     * Before sign-in, so that the concurrent-request limit also bounds the worker threads busy checking passwords;
+     * sign-in reads no body, so an anonymous caller's body is still never read.
+     */
     @Bean
     FilterRegistrationBean<RequestLimitFilter> requestLimits(AuditorProperties props) {
         FilterRegistrationBean<RequestLimitFilter> reg = new FilterRegistrationBean<>(new RequestLimitFilter(props.limits()));
-        reg.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        reg.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
         return reg;
     }
 

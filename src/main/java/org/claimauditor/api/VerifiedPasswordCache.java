@@ -10,13 +10,16 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 /**
- * Remembers password checks that succeeded, for a few minutes. HTTP Basic sends the password with every request and
- * bcrypt spends ~0.1 s of CPU on each check by design; 200 requests at once with good credentials would hold both
- * cores for many seconds and starve everything else (health included). Only successes are kept, under an HMAC with
- * a key of this process, so nothing usable is stored; wrong passwords always pay the full check.
+ * Keeps password checks from taking the CPU. HTTP Basic sends the password with every request and bcrypt spends
+ * ~0.1 s of CPU on each check by design; 220 requests at once starved the host (health included) for 27 s. So:
+ * a success is remembered for a few minutes (under an HMAC with a key of this process, so nothing usable is
+ * stored); the same credentials arriving together are checked once; and at most one full check per core runs at
+ * a time, the others wait without using CPU. Wrong passwords always pay the full check.
  */
 final class VerifiedPasswordCache implements PasswordEncoder {
 
@@ -26,6 +29,8 @@ final class VerifiedPasswordCache implements PasswordEncoder {
     private final long ttlNanos;
     private final byte[] key = new byte[32];
     private final Map<String, Long> verifiedUntil = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+    private final Semaphore fullChecks = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     VerifiedPasswordCache(PasswordEncoder delegate, Duration ttl) {
         this.delegate = delegate;
@@ -46,14 +51,29 @@ final class VerifiedPasswordCache implements PasswordEncoder {
         if (until != null && until - now > 0) {
             return true;
         }
-        boolean ok = delegate.matches(rawPassword, encodedPassword);
-        if (ok) {
-            if (verifiedUntil.size() >= MAX_ENTRIES) {
-                verifiedUntil.clear();
-            }
-            verifiedUntil.put(id, now + ttlNanos);
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = inFlight.putIfAbsent(id, mine);
+        if (running != null) {
+            return running.join();
         }
-        return ok;
+        fullChecks.acquireUninterruptibly();
+        try {
+            boolean ok = delegate.matches(rawPassword, encodedPassword);
+            if (ok) {
+                if (verifiedUntil.size() >= MAX_ENTRIES) {
+                    verifiedUntil.clear();
+                }
+                verifiedUntil.put(id, now + ttlNanos);
+            }
+            mine.complete(ok);
+            return ok;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            fullChecks.release();
+            inFlight.remove(id, mine);
+        }
     }
 
     @Override
