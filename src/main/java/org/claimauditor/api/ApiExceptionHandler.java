@@ -19,4 +19,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return pd;
     }
+
+    /** 413 or 408 from {@link RequestLimitFilter}'s body stream; the connection is closed after the answer. */
+    @ExceptionHandler(RequestLimitException.class)
+    ProblemDetail limit(RequestLimitException e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        pd.setTitle(e.title());
+        return pd;
+    }
 }

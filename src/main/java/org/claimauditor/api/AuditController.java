@@ -32,7 +32,10 @@ import java.util.zip.ZipOutputStream;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Pre-screen one claim, or audit a batch (JSON array or JSON Lines). */
+/**
+ * Pre-screen one claim, or audit a batch (JSON array or JSON Lines). JSON media types only: a browser may send
+ * text/plain or a form to another site without asking first, so accepting them would let any web page drive this.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class AuditController {
@@ -64,8 +67,7 @@ class AuditController {
      * audit-results.json and the claim summaries, error report and compliance report in JSON, CSV and HTML.
      */
     @PostMapping(path = "/audits/reports",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl",
-                    MediaType.TEXT_PLAIN_VALUE},
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl"},
             produces = "application/zip")
     ResponseEntity<byte[]> auditBatchReports(InputStream body,
                                              @RequestHeader(value = "Content-Type", required = false) String contentType)
@@ -105,8 +107,7 @@ class AuditController {
 
     /** A malformed claim in the batch yields an ERROR result for that claim, never a failed batch. */
     @PostMapping(path = "/audits",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl",
-                    MediaType.TEXT_PLAIN_VALUE},
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     List<AuditResult> auditBatch(InputStream body,
                                  @RequestHeader(value = "Content-Type", required = false) String contentType) {

@@ -2,9 +2,14 @@ package org.claimauditor.api;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code auditor.*} settings of the REST host.
@@ -18,6 +23,8 @@ import java.time.Duration;
  * @param maxBadRows        largest share of unreadable NCCI rows tolerated
  * @param codeSetsDir       folder of code-set files (ICD-10-CM, HCPCS, CPT list); none = shape checks only
  * @param defaultPayer      payer id whose policy applies to payers without a policy file
+ * @param limits            limits of the HTTP side (request body size and read time, concurrent API requests)
+ * @param security          users, API tokens and the origins allowed to send unsafe requests
  */
 @ConfigurationProperties("auditor")
 public record AuditorProperties(
@@ -29,4 +36,100 @@ public record AuditorProperties(
         @DefaultValue("false") boolean noNcci,
         @DefaultValue("0.001") double maxBadRows,
         Path codeSetsDir,
-        @DefaultValue("MEDICARE") String defaultPayer) { }
+        @DefaultValue("MEDICARE") String defaultPayer,
+        @DefaultValue HostLimits limits,
+        @DefaultValue Security security) {
+
+    /**
+     * {@code auditor.limits.*} of the HTTP side.
+     *
+     * @param maxRequestBytes       largest request body; larger ones get 413 before (Content-Length) or while (chunked)
+     *                              they are read, never buffered past the limit
+     * @param bodyReadTimeout       the whole body of an API request must arrive within this time, else 408: a client
+     *                              trickling bytes cannot hold a worker thread for longer
+     * @param maxConcurrentRequests API requests served at once; more get 503 at once, so worker threads stay free for
+     *                              health checks and other callers
+     */
+    public record HostLimits(@DefaultValue("50MB") DataSize maxRequestBytes,
+                             @DefaultValue("60s") Duration bodyReadTimeout,
+                             @DefaultValue("64") int maxConcurrentRequests) {
+        public HostLimits {
+            if (maxRequestBytes.toBytes() < 1 || bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()
+                    || maxConcurrentRequests < 1) {
+                throw new IllegalArgumentException("auditor.limits must be positive: max-request-bytes "
+                        + maxRequestBytes + ", body-read-timeout " + bodyReadTimeout + ", max-concurrent-requests "
+                        + maxConcurrentRequests);
+            }
+        }
+    }
+
+    /**
+     * {@code auditor.security.*}. With no user and no token configured the host starts with a generated admin
+     * password printed once to standard output; it is never open.
+     *
+     * @param users          HTTP Basic users
+     * @param tokens         API tokens ({@code Authorization: Bearer <token>})
+     * @param allowedOrigins browser origins besides the server's own that may send POST/PUT/DELETE (e.g. a portal)
+     */
+    public record Security(@DefaultValue List<User> users, @DefaultValue List<Token> tokens,
+                           @DefaultValue List<String> allowedOrigins) {
+        public Security {
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < users.size(); i++) {
+                users.get(i).check("auditor.security.users[" + i + "]", names);
+            }
+            for (int i = 0; i < tokens.size(); i++) {
+                tokens.get(i).check("auditor.security.tokens[" + i + "]", names);
+            }
+        }
+
+        public boolean noneConfigured() {
+            return users.isEmpty() && tokens.isEmpty();
+        }
+    }
+
+    /**
+     * @param password with the encoder id in front, as Spring Security's DelegatingPasswordEncoder reads it:
+     *                 {@code {bcrypt}$2a$10$…} (recommended) or {@code {noop}plain} (tests and trials only)
+     */
+    public record User(String name, String password, List<Role> roles) {
+        private static final Pattern ENCODED = Pattern.compile("\\{(bcrypt|pbkdf2|noop)}.+");
+
+        void check(String key, Set<String> names) {
+            checkName(key, name, roles, names);
+            if (password == null || !ENCODED.matcher(password).matches()) {
+                throw new IllegalArgumentException(key
+                        + ".password must start with {bcrypt} or {pbkdf2} (or {noop} for a trial)");
+            }
+        }
+    }
+
+    /**
+     * @param token the token's SHA-256 as {@code {sha256}<64 hex digits>} (recommended: the configuration then holds
+     *              no usable secret), or {@code {noop}<token>} of at least 32 characters
+     */
+    public record Token(String name, String token, List<Role> roles) {
+        private static final Pattern SHA256 = Pattern.compile("\\{sha256}[0-9a-fA-F]{64}");
+        private static final Pattern NOOP = Pattern.compile("\\{noop}\\S{32,}");
+
+        void check(String key, Set<String> names) {
+            checkName(key, name, roles, names);
+            if (token == null || !(SHA256.matcher(token).matches() || NOOP.matcher(token).matches())) {
+                throw new IllegalArgumentException(key + ".token must be {sha256}<64 hex digits> "
+                        + "or {noop}<at least 32 characters>");
+            }
+        }
+    }
+
+    private static void checkName(String key, String name, List<Role> roles, Set<String> names) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException(key + ".name is missing");
+        }
+        if (!names.add(name)) {
+            throw new IllegalArgumentException(key + ".name '" + name + "' is used twice");
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException(key + ".roles is missing (BILLING, AUDITOR, COMPLIANCE, ADMIN)");
+        }
+    }
+}

@@ -3,6 +3,8 @@ package org.claimauditor.api;
 import org.claimauditor.engine.RuleInfo;
 import org.claimauditor.engine.RuleService;
 import org.claimauditor.engine.RuleSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,6 +21,8 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/rules")
 class RulesController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RulesController.class);
 
     private final RuleService rules;
 
@@ -36,11 +41,17 @@ class RulesController {
 
     /** 200 with the new version, or 422 listing every file:line:column error while the old rules stay in service. */
     @PostMapping("/reload")
-    ResponseEntity<?> reload() {
+    ResponseEntity<?> reload(Principal user) {
+        Instant at = Instant.now();
         RuleService.ReloadOutcome outcome = rules.reload();
+        // the audit trail of who changed the rules in service; no claim data here
         if (outcome.reloaded()) {
+            LOG.info("rules reloaded by '{}' at {}: {} -> {} ({} rules, {} ms)", user.getName(), at,
+                    outcome.previousVersion(), outcome.version(), outcome.rules(), outcome.millis());
             return ResponseEntity.ok(outcome);
         }
+        LOG.warn("rule reload by '{}' at {} refused: {} error(s), {} stays in service", user.getName(), at,
+                outcome.errors().size(), outcome.version());
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
                 outcome.errors().size() + " error(s); rule set " + outcome.version() + " stays in service.");
         pd.setTitle("Rules did not build");

@@ -11,8 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,9 +36,15 @@ final class RestLoad {
     private RestLoad() { }
 
     static Result run(Path quarter, Universe universe, long seed, int rate, int seconds) throws Exception {
+        // signs in as a billing system would: an API token of this run, with the pre-screen role
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String token = HexFormat.of().formatHex(random);
         ConfigurableApplicationContext app = new SpringApplicationBuilder(ClaimAuditorApplication.class)
                 .properties("server.port=0", "server.address=127.0.0.1", "auditor.ncci-dir=" + quarter,
-                        "logging.level.root=WARN", "spring.main.banner-mode=off")
+                        "logging.level.root=WARN", "spring.main.banner-mode=off",
+                        "auditor.security.tokens[0].name=bench", "auditor.security.tokens[0].token={noop}" + token,
+                        "auditor.security.tokens[0].roles=BILLING")
                 .run();
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
@@ -50,7 +58,7 @@ final class RestLoad {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             // warm-up, not measured
             for (int i = 0; i < Math.min(2_000, bodies.size() * 2); i++) {
-                send(client, uri, bodies.get(i % bodies.size())).join();
+                send(client, uri, token, bodies.get(i % bodies.size())).join();
             }
             ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
             AtomicInteger errors = new AtomicInteger();
@@ -66,7 +74,7 @@ final class RestLoad {
                     return;
                 }
                 long start = System.nanoTime();
-                CompletableFuture<?> f = send(client, uri, bodies.get(n % bodies.size())).whenComplete((resp, ex) -> {
+                CompletableFuture<?> f = send(client, uri, token, bodies.get(n % bodies.size())).whenComplete((resp, ex) -> {
                     if (ex != null || resp.statusCode() != 200) {
                         errors.incrementAndGet();
                     } else {
@@ -91,9 +99,10 @@ final class RestLoad {
         }
     }
 
-    private static CompletableFuture<HttpResponse<String>> send(HttpClient client, URI uri, String body) {
+    private static CompletableFuture<HttpResponse<String>> send(HttpClient client, URI uri, String token, String body) {
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return client.sendAsync(req, HttpResponse.BodyHandlers.ofString());
     }
 

@@ -2,26 +2,27 @@ package org.claimauditor.api;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Web slice over the real shipped rules. */
-@WebMvcTest(controllers = {AuditController.class, RulesController.class, PayersController.class})
-@Import(AuditorConfig.class)
-@TestPropertySource(properties = "auditor.ncci-dir=test-claims/ncci-sample")
+/** Web slice over the real shipped rules, signed in with the role each endpoint needs (SecurityTest: the roles). */
+@ApiSlice
 class AuditControllerTest {
+
+    static final RequestPostProcessor BILLING = httpBasic("billing", "billing-pw");
+    static final RequestPostProcessor AUDITOR = httpBasic("auditor", "auditor-pw");
+    static final RequestPostProcessor COMPLIANCE = httpBasic("compliance", "compliance-pw");
 
     static final String CLAIM = """
             {"claimId":"C-1","claimType":"PROFESSIONAL","payerId":"MEDICARE",
@@ -39,7 +40,7 @@ class AuditControllerTest {
 
     @Test
     void preScreensOneClaim() throws Exception {
-        mvc.perform(post("/api/v1/claims/audit").contentType(MediaType.APPLICATION_JSON).content(claim("0")))
+        mvc.perform(post("/api/v1/claims/audit").with(BILLING).contentType(MediaType.APPLICATION_JSON).content(claim("0")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.claimId").value("C-1"))
                 .andExpect(jsonPath("$.status").value("REJECT"))
@@ -47,7 +48,7 @@ class AuditControllerTest {
                 .andExpect(jsonPath("$.findings[0].lineNumbers[0]").value(1))
                 .andExpect(jsonPath("$.findings[0].amountAtRisk").value(45.00))
                 .andExpect(jsonPath("$.ruleSetVersion").isNotEmpty());
-        mvc.perform(post("/api/v1/claims/audit").contentType(MediaType.APPLICATION_JSON).content(claim("1")))
+        mvc.perform(post("/api/v1/claims/audit").with(BILLING).contentType(MediaType.APPLICATION_JSON).content(claim("1")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PASS"))
                 .andExpect(jsonPath("$.findings", hasSize(0)));
@@ -55,16 +56,16 @@ class AuditControllerTest {
 
     @Test
     void malformedClaimIsAProblemNamingThePath() throws Exception {
-        mvc.perform(post("/api/v1/claims/audit").contentType(MediaType.APPLICATION_JSON).content(claim("\"one\"")))
+        mvc.perform(post("/api/v1/claims/audit").with(BILLING).contentType(MediaType.APPLICATION_JSON).content(claim("\"one\"")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.path").value("$.lines[0].units"));
-        mvc.perform(post("/api/v1/claims/audit").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/claims/audit").with(BILLING).contentType(MediaType.APPLICATION_JSON)
                         .content(claim("1").replace("\"payerId\"", "\"payer\"")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.path").value("$.payer"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("unknown field 'payer'")));
-        mvc.perform(post("/api/v1/claims/audit").contentType(MediaType.APPLICATION_JSON).content("{\"claimId\":"))
+        mvc.perform(post("/api/v1/claims/audit").with(BILLING).contentType(MediaType.APPLICATION_JSON).content("{\"claimId\":"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(startsWith("request:1:")));
     }
@@ -72,7 +73,7 @@ class AuditControllerTest {
     @Test
     void batchOfNGivesNResultsWithErrorsInPlace() throws Exception {
         String array = "[" + claim("1") + "," + claim("[]") + "," + claim("0").replace("C-1", "C-3") + "]";
-        mvc.perform(post("/api/v1/audits").contentType(MediaType.APPLICATION_JSON).content(array))
+        mvc.perform(post("/api/v1/audits").with(AUDITOR).contentType(MediaType.APPLICATION_JSON).content(array))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(3)))
                 .andExpect(jsonPath("$[0].status").value("PASS"))
@@ -81,7 +82,7 @@ class AuditControllerTest {
                 .andExpect(jsonPath("$[2].claimId").value("C-3"))
                 .andExpect(jsonPath("$[2].status").value("REJECT"));
         String jsonl = claim("1").replace("\n", "") + "\n{broken\n" + claim("2").replace("\n", "") + "\n";
-        mvc.perform(post("/api/v1/audits").contentType(MediaType.APPLICATION_NDJSON).content(jsonl))
+        mvc.perform(post("/api/v1/audits").with(AUDITOR).contentType(MediaType.APPLICATION_NDJSON).content(jsonl))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(3)))
                 .andExpect(jsonPath("$[1].status").value("ERROR"));
@@ -90,7 +91,8 @@ class AuditControllerTest {
     @Test
     void batchReportsComeAsAZip() throws Exception {
         String array = "[" + claim("1") + "," + claim("0").replace("C-1", "C-2") + "]";
-        byte[] zip = mvc.perform(post("/api/v1/audits/reports").contentType(MediaType.APPLICATION_JSON).content(array))
+        byte[] zip = mvc.perform(post("/api/v1/audits/reports").with(AUDITOR)
+                        .contentType(MediaType.APPLICATION_JSON).content(array))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/zip"))
                 .andReturn().getResponse().getContentAsByteArray();
@@ -109,7 +111,7 @@ class AuditControllerTest {
 
     @Test
     void listsThePayerPolicies() throws Exception {
-        mvc.perform(get("/api/v1/payers"))
+        mvc.perform(get("/api/v1/payers").with(COMPLIANCE))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.defaultPayer").value("MEDICARE"))
                 .andExpect(jsonPath("$.policies[?(@.file=='acme.yaml')].payers[0]", hasItem("ACME")))
@@ -119,12 +121,12 @@ class AuditControllerTest {
 
     @Test
     void listsTheCatalogAndReloads() throws Exception {
-        mvc.perform(get("/api/v1/rules"))
+        mvc.perform(get("/api/v1/rules").with(COMPLIANCE))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.rules[*].id", hasItem("CLAIM-UNITS-MIN")))
                 .andExpect(jsonPath("$.rules[?(@.id=='CLAIM-UNITS-MIN')].category", hasItem("CLAIM_DATA")))
                 .andExpect(jsonPath("$.rules[?(@.id=='CLAIM-UNITS-MIN')].doc", hasItem("docs/CLAIM-UNITS-MIN.md")));
-        mvc.perform(post("/api/v1/rules/reload"))
+        mvc.perform(post("/api/v1/rules/reload").with(COMPLIANCE))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.reloaded").value(true));
     }
