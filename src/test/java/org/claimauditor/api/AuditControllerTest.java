@@ -140,7 +140,7 @@ class AuditControllerTest {
                 "utf16be-bom.json", "array-bad-element.json", "cr-only.jsonl", "pretty.jsonl")) {
             java.nio.file.Path path = dir.resolve(file);
             MediaType type = file.endsWith(".jsonl") ? MediaType.APPLICATION_NDJSON : MediaType.APPLICATION_JSON;
-            byte[] answer = mvc.perform(post("/api/v1/audits").contentType(type).content(java.nio.file.Files.readAllBytes(path)))
+            byte[] answer = mvc.perform(post("/api/v1/audits").with(AUDITOR).contentType(type).content(java.nio.file.Files.readAllBytes(path)))
                     .andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsByteArray();
             java.util.List<String> restErrors = new java.util.ArrayList<>();
@@ -157,18 +157,18 @@ class AuditControllerTest {
         byte[] body = java.nio.file.Files.readAllBytes(
                 java.nio.file.Path.of(getClass().getResource("/robustness/reader/absurd-numbers.jsonl").toURI()));
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
-            byte[] results = mvc.perform(post("/api/v1/audits").contentType(MediaType.APPLICATION_NDJSON).content(body))
+            byte[] results = mvc.perform(post("/api/v1/audits").with(AUDITOR).contentType(MediaType.APPLICATION_NDJSON).content(body))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$", hasSize(9)))
                     .andExpect(jsonPath("$[?(@.status=='ERROR')]", hasSize(8)))
                     .andExpect(jsonPath("$[8].claimId").value("N-9"))
                     .andReturn().getResponse().getContentAsByteArray();
             org.assertj.core.api.Assertions.assertThat(results.length).isLessThan(64 * 1024);
-            byte[] zip = mvc.perform(post("/api/v1/audits/reports").contentType(MediaType.APPLICATION_NDJSON).content(body))
+            byte[] zip = mvc.perform(post("/api/v1/audits/reports").with(AUDITOR).contentType(MediaType.APPLICATION_NDJSON).content(body))
                     .andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsByteArray();
             org.assertj.core.api.Assertions.assertThat(zip.length).isLessThan(256 * 1024);
-            mvc.perform(post("/api/v1/claims/audit").contentType(MediaType.APPLICATION_JSON)
+            mvc.perform(post("/api/v1/claims/audit").with(BILLING).contentType(MediaType.APPLICATION_JSON)
                             .content(claim("1").replace("45.00", "1e100000000")))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.path").value("$.lines[0].charge"));
