@@ -29,4 +29,10 @@ public record AuditorProperties(
         @DefaultValue("false") boolean noNcci,
         @DefaultValue("0.001") double maxBadRows,
         Path codeSetsDir,
-        @DefaultValue("MEDICARE") String defaultPayer) { }
+        @DefaultValue("MEDICARE") String defaultPayer) {
+
+    /** A share outside 0..1 stops the start with Spring's one-paragraph "Failed to bind properties" report. */
+    public AuditorProperties {
+        org.claimauditor.ncci.NcciLoader.checkShare(maxBadRows);
+    }
+}

@@ -27,9 +27,10 @@ public final class Cli {
     public static int run(String... args) {
         CommandLine cmd = new CommandLine(new Cli());
         cmd.setExitCodeExceptionMapper(e -> USAGE);
+        // One line, not the whole usage text: the option and what is wrong with it, and where help is.
         cmd.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println(ex.getMessage());
-            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            ex.getCommandLine().getErr().println(ex.getMessage() + " (see: "
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             return USAGE;
         });
         return cmd.execute(args);
