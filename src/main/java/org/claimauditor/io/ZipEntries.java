@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -55,7 +56,7 @@ public final class ZipEntries {
             if (entry == null) {
                 throw new IOException(zip + " no longer holds " + entryName);
             }
-            return new Guarded(z.getInputStream(entry), entry.getCompressedSize(), limits) {
+            return new Guarded(z.getInputStream(entry), entry, limits) {
                 @Override
                 public void close() throws IOException {
                     try {
@@ -74,15 +75,20 @@ public final class ZipEntries {
     /**
      * Counts the bytes inflated. The compressed size comes from the central directory, and the inflater reads no
      * more than that many bytes of the archive, so the ratio check cannot be talked around by a lying header.
+     * {@link ZipFile} does not check an entry's CRC (only {@code ZipInputStream} does), so this does, at the end:
+     * a damaged entry that still inflates would otherwise deliver altered rows.
      */
     private static class Guarded extends FilterInputStream {
         private final long compressed;
+        private final long expectedCrc;
         private final Limits limits;
+        private final CRC32 crc = new CRC32();
         private long inflated;
 
-        Guarded(InputStream in, long compressed, Limits limits) {
+        Guarded(InputStream in, ZipEntry entry, Limits limits) {
             super(in);
-            this.compressed = compressed;
+            this.compressed = entry.getCompressedSize();
+            this.expectedCrc = entry.getCrc();
             this.limits = limits;
         }
 
@@ -90,7 +96,10 @@ public final class ZipEntries {
         public int read() throws IOException {
             int b = damaged(() -> super.read());
             if (b >= 0) {
+                crc.update(b);
                 count(1);
+            } else {
+                checkCrc();
             }
             return b;
         }
@@ -99,9 +108,19 @@ public final class ZipEntries {
         public int read(byte[] buf, int off, int len) throws IOException {
             int n = damaged(() -> super.read(buf, off, len));
             if (n > 0) {
+                crc.update(buf, off, n);
                 count(n);
+            } else if (n < 0) {
+                checkCrc();
             }
             return n;
+        }
+
+        private void checkCrc() throws IOException {
+            if (expectedCrc >= 0 && crc.getValue() != expectedCrc) {
+                throw new IOException(String.format("damaged zip entry (CRC %08x, the archive says %08x)",
+                        crc.getValue(), expectedCrc));
+            }
         }
 
         private void count(int n) throws IOException {

@@ -70,7 +70,8 @@ public final class MueFileReader {
         }
         if (!header) {
             throw NcciLoadException.inFile(fileName, Math.max(firstRow, 1), firstRow > 0
-                    ? "MUE row before the 'HCPCS/CPT Code' header record: its beginning is cut off"
+                    ? "MUE row before the 'HCPCS/CPT Code' header record: the header is missing, or the file's "
+                    + "beginning is cut off"
                     : "no 'HCPCS/CPT Code' header record and no MUE rows: not a CMS MUE table");
         }
         return good;
