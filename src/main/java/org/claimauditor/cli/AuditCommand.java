@@ -77,6 +77,15 @@ final class AuditCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return Cli.USAGE;
         }
+        // Reference data first: a broken file is reported in a second, not after the rules are built.
+        NcciTables tables = ncci.loadOrReport(System.out, System.err, null);
+        if (tables == null) {
+            return Cli.USAGE;
+        }
+        CodeSets codes = codeSets.loadOrDefault(System.out, System.err, null);
+        if (codes == null) {
+            return Cli.USAGE;
+        }
         RuleSet rs = rules.loadOrReport(System.err);
         if (rs == null) {
             return Cli.USAGE;
@@ -86,14 +95,6 @@ final class AuditCommand implements Callable<Integer> {
             files = ClaimReader.expandInputs(inputs);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            return Cli.USAGE;
-        }
-        NcciTables tables = ncci.loadOrReport(System.out, System.err, null);
-        if (tables == null) {
-            return Cli.USAGE;
-        }
-        CodeSets codes = codeSets.loadOrDefault(System.out, System.err, null);
-        if (codes == null) {
             return Cli.USAGE;
         }
         List<ClaimInput> claims = ClaimReader.readFiles(files);
