@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 import java.time.Clock;
 
@@ -21,7 +22,9 @@ class AuditorConfig {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditorConfig.class);
 
+    /** Built after the reference data, so a broken NCCI or code-set file stops the start in a second, not after the build. */
     @Bean
+    @DependsOn("reference")
     RuleService ruleService(AuditorProperties props) {
         return new RuleService(new RuleSetLoader(props.rulesDir(), props.payerPoliciesDir(), props.defaultPayer()));
     }
