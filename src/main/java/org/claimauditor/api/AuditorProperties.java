@@ -40,6 +40,11 @@ public record AuditorProperties(
         @DefaultValue HostLimits limits,
         @DefaultValue Security security) {
 
+    /** A share outside 0..1 stops the start with Spring's one-paragraph "Failed to bind properties" report. */
+    public AuditorProperties {
+        org.claimauditor.ncci.NcciLoader.checkShare(maxBadRows);
+    }
+
     /**
      * {@code auditor.limits.*} of the HTTP side.
      *

@@ -3,6 +3,7 @@ package org.claimauditor.cli;
 import org.claimauditor.claim.Claim;
 import org.claimauditor.claim.ClaimInput;
 import org.claimauditor.claim.ClaimReader;
+import org.claimauditor.codes.CodeSets;
 import org.claimauditor.engine.AuditEngine;
 import org.claimauditor.engine.AuditResult;
 import org.claimauditor.engine.Finding;
@@ -91,12 +92,17 @@ final class AuditCommand implements Callable<Integer> {
             System.err.println(outProblem);
             return Cli.USAGE;
         }
-        RuleSet rs = rules.loadOrReport(System.err);
-        if (rs == null) {
-            return Cli.USAGE;
-        }
+        // Reference data before the rules: a broken file is reported in a second, not after the rules are built.
         NcciTables tables = ncci.loadOrReport(System.out, System.err, null);
         if (tables == null) {
+            return Cli.USAGE;
+        }
+        CodeSets codes = codeSets.loadOrDefault(System.out, System.err, null);
+        if (codes == null) {
+            return Cli.USAGE;
+        }
+        RuleSet rs = rules.loadOrReport(System.err);
+        if (rs == null) {
             return Cli.USAGE;
         }
         List<ClaimInput> claims = ClaimReader.readFiles(files);
@@ -112,7 +118,7 @@ final class AuditCommand implements Callable<Integer> {
             System.out.println("History: " + prior.size() + " prior claims");
         }
         LocalDate auditDate = today != null ? today : LocalDate.now();
-        Reference ref = new Reference(tables, codeSets.loadOrDefault(System.out, System.err, null));
+        Reference ref = new Reference(tables, codes);
         List<AuditResult> results;
         try (ProgressMeter meter = ProgressMeter.start("Auditing", claims.size())) {
             results = AuditEngine.audit(rs, ref, claims, prior, auditDate, meter::advance);

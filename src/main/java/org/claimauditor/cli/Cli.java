@@ -42,7 +42,9 @@ public final class Cli {
             cmd.setExitCodeExceptionMapper(e -> INTERNAL);
             cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> internalFailure(ex, debug, commandLine.getErr()));
             cmd.setParameterExceptionHandler((ex, a) -> {
-                ex.getCommandLine().getErr().println(ex.getMessage() + " (see '" + ex.getCommandLine().getCommandName() + " --help')");
+                // One line, not the whole usage text: the option and what is wrong with it, and where help is.
+                ex.getCommandLine().getErr().println(ex.getMessage() + " (see: "
+                        + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
                 return USAGE;
             });
             return cmd.execute(args);

@@ -1,11 +1,13 @@
 package org.claimauditor.cli;
 
 import org.claimauditor.codes.CodeFileProblem;
+import org.claimauditor.codes.CodeSetLoadException;
 import org.claimauditor.codes.CodeSetLoader;
 import org.claimauditor.codes.CodeSets;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** --code-sets: where the CMS code-set files are (ICD-10-CM order files, HCPCS alpha-numeric files, a CPT list). */
@@ -15,12 +17,19 @@ final class CodeSetOptions {
             + "cpt*.csv; plain or zipped). Without it codes get shape checks only, and every result says so.")
     Path codeSetsDir;
 
+    /** The code sets ({@link CodeSets#EMPTY} without a folder), or null after printing, in one line, why not. */
     CodeSets loadOrDefault(PrintStream out, PrintStream err, Path defaultDir) {
         Path dir = codeSetsDir != null ? codeSetsDir : defaultDir;
-        if (dir == null) {
-            return CodeSets.EMPTY;
+        if (dir == null || (codeSetsDir == null && !Files.isDirectory(dir))) {
+            return CodeSets.EMPTY; // only a folder the user named must exist
         }
-        CodeSetLoader.Result r = CodeSetLoader.load(dir);
+        CodeSetLoader.Result r;
+        try {
+            r = CodeSetLoader.load(dir);
+        } catch (CodeSetLoadException e) {
+            err.println(e.getMessage());
+            return null;
+        }
         for (CodeFileProblem p : r.problems()) {
             err.println("warning: " + p);
         }

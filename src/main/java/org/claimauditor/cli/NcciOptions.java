@@ -3,8 +3,10 @@ package org.claimauditor.cli;
 import org.claimauditor.ncci.NcciLoadException;
 import org.claimauditor.ncci.NcciLoader;
 import org.claimauditor.ncci.NcciTables;
-import org.claimauditor.ncci.ReadProblem;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -18,11 +20,24 @@ final class NcciOptions {
     @Option(names = "--no-ncci", description = "Audit without NCCI edits, on purpose; every result says NCCI was not applied.")
     boolean noNcci;
 
-    @Option(names = "--max-bad-rows", defaultValue = "0.001",
-            description = "Largest share of unreadable NCCI rows tolerated before the load fails (default: ${DEFAULT-VALUE}).")
-    double maxBadShare;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
 
-    /** The tables, or null after printing why they could not be loaded. */
+    double maxBadShare = NcciLoader.DEFAULT_MAX_BAD_SHARE;
+
+    @Option(names = "--max-bad-rows", defaultValue = "0.001", paramLabel = "SHARE",
+            description = "Largest share (0 to 1) of a file's NCCI rows that may be unreadable before the load fails "
+                    + "(default: ${DEFAULT-VALUE} = 0.1 %).")
+    void maxBadShare(double share) {
+        try {
+            NcciLoader.checkShare(share);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--max-bad-rows: " + e.getMessage());
+        }
+        maxBadShare = share;
+    }
+
+    /** The tables, or null after printing, in one line, why they could not be loaded. */
     NcciTables loadOrReport(PrintStream out, PrintStream err, Path defaultDir) {
         if (noNcci) {
             return NcciTables.NONE;
@@ -40,7 +55,6 @@ final class NcciOptions {
             out.printf("NCCI: %d rows from %s in %d ms%n", tables.rowsRead(), dir, tables.loadMillis());
             return tables;
         } catch (NcciLoadException e) {
-            e.problems().stream().limit(20).map(ReadProblem::toString).forEach(err::println);
             err.println(e.getMessage());
             return null;
         }

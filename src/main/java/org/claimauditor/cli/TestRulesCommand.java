@@ -1,5 +1,6 @@
 package org.claimauditor.cli;
 
+import org.claimauditor.codes.CodeSets;
 import org.claimauditor.engine.RuleSet;
 import org.claimauditor.engine.Reference;
 import org.claimauditor.ncci.NcciTables;
@@ -39,8 +40,11 @@ final class TestRulesCommand implements Callable<Integer> {
         if (tables == null) {
             return Cli.USAGE;
         }
-        Reference ref = new Reference(tables,
-                codeSets.loadOrDefault(System.out, System.err, fixtures.resolve(FixtureRunner.CODE_SETS_SAMPLE)));
+        CodeSets codes = codeSets.loadOrDefault(System.out, System.err, fixtures.resolve(FixtureRunner.CODE_SETS_SAMPLE));
+        if (codes == null) {
+            return Cli.USAGE;
+        }
+        Reference ref = new Reference(tables, codes);
         int passed = 0;
         int failed = 0;
         for (Path file : FixtureRunner.fixtureFiles(fixtures)) {

@@ -1,8 +1,9 @@
 package org.claimauditor.codes;
 
+import org.claimauditor.engine.Limits;
+import org.claimauditor.io.ReferenceDataException;
 import org.claimauditor.io.ZipEntries;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
 
 /**
  * Finds code-set files in a folder by their published names, plain or inside {@code .zip} files (CMS ships
@@ -40,7 +40,8 @@ final class CodeSetFiles {
 
     private CodeSetFiles() { }
 
-    static Listing scan(Path dir) throws IOException {
+    /** @throws CodeSetLoadException when a zip cannot be read: the code sets it may hold would be missing */
+    static Listing scan(Path dir, Limits limits) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -51,7 +52,7 @@ final class CodeSetFiles {
             String display = dir.relativize(file).toString().replace('\\', '/');
             String base = file.getFileName().toString();
             if (base.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                scanZip(file, display, sources, ignored);
+                scanZip(file, display, limits, sources, ignored);
             } else {
                 add(base, display, () -> Files.newInputStream(file), sources, ignored);
             }
@@ -59,20 +60,20 @@ final class CodeSetFiles {
         return new Listing(List.copyOf(sources), List.copyOf(ignored));
     }
 
-    private static void scanZip(Path zip, String display, List<Source> sources, List<String> ignored) {
+    private static void scanZip(Path zip, String display, Limits limits, List<Source> sources, List<String> ignored) {
         List<String> entries;
         try {
-            entries = ZipEntries.files(zip);
+            entries = ZipEntries.files(zip, limits);
         } catch (IOException e) {
-            ignored.add(display + " (unreadable zip: " + e.getMessage() + ")");
-            return;
+            throw CodeSetLoadException.inFile(display, 0, "not a readable zip archive (" + ReferenceDataException.reason(e)
+                    + "); the code sets it may hold cannot be loaded: replace it, or remove it from the folder");
         }
         for (String entry : entries) {
             String name = display + "!/" + entry;
             if (ZipEntries.isResourceFork(entry)) {
                 ignored.add(name);
             } else {
-                add(ZipEntries.baseName(entry), name, () -> ZipEntries.open(zip, entry), sources, ignored);
+                add(ZipEntries.baseName(entry), name, () -> ZipEntries.open(zip, entry, limits), sources, ignored);
             }
         }
     }

@@ -1,5 +1,8 @@
 package org.claimauditor.codes;
 
+import org.claimauditor.engine.Limits;
+import org.claimauditor.io.ReferenceDataException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,9 +16,11 @@ import java.util.Map;
 
 /**
  * Loads the code-set files of a folder ({@code --code-sets DIR}): ICD-10-CM order files, HCPCS alpha-numeric
- * files (fixed width or CSV) and CPT lists, plain or zipped, several years at once. Never fails: a missing
- * folder or no files gives {@link CodeSets#EMPTY} (shape checks only), unreadable rows and files are reported
- * as problems and skipped.
+ * files (fixed width or CSV) and CPT lists, plain or zipped, several years at once. Unreadable rows are reported as
+ * problems and skipped; but a folder the user named must deliver what it holds, so the load fails with one line
+ * naming the file when the folder is missing or holds no code-set file, or a file cannot be read (a damaged zip or
+ * entry, a zip bomb), is empty, lacks its header or yields no code at all. Without a folder, codes get shape checks
+ * only ({@link CodeSets#EMPTY}) and every result says so.
  */
 public final class CodeSetLoader {
 
@@ -35,16 +40,24 @@ public final class CodeSetLoader {
     private CodeSetLoader() { }
 
     public static Result load(Path dir) {
+        return load(dir, Limits.DEFAULTS);
+    }
+
+    /** @throws CodeSetLoadException with a one-line message when the folder's code sets cannot be trusted */
+    public static Result load(Path dir, Limits limits) {
         if (dir == null || !Files.isDirectory(dir)) {
-            return new Result(CodeSets.EMPTY, List.of(new CodeFileProblem(String.valueOf(dir), 0,
-                    "code-set folder not found; codes get shape checks only")), List.of());
+            throw new CodeSetLoadException("code-set folder not found: " + dir + " (leave --code-sets out for "
+                    + "shape checks only)");
         }
         CodeSetFiles.Listing listing;
         try {
-            listing = CodeSetFiles.scan(dir);
+            listing = CodeSetFiles.scan(dir, limits);
         } catch (IOException | UncheckedIOException e) {
-            return new Result(CodeSets.EMPTY, List.of(new CodeFileProblem(dir.toString(), 0,
-                    "cannot list the folder: " + e.getMessage())), List.of());
+            throw new CodeSetLoadException("cannot list " + dir + ": " + ReferenceDataException.reason(e));
+        }
+        if (listing.sources().isEmpty()) {
+            throw new CodeSetLoadException("no code-set files in " + dir + " (expected icd10cm_order_<year>.txt, "
+                    + "HCPC<year>_*_ANWEB.txt or .csv, cpt*.csv; plain or zipped)");
         }
         List<String> ignored = new ArrayList<>(listing.ignored());
         List<CodeFileProblem> problems = new ArrayList<>();
@@ -56,28 +69,38 @@ public final class CodeSetLoader {
             }
         }
         for (CodeSetFiles.Source s : listing.sources()) {
+            if (s.kind() == CodeSetFiles.Kind.HCPCS
+                    && hcpcsChosen.get(HcpcsRelease.fromFileName(s.baseName()).orElseThrow()) != s) {
+                continue;
+            }
             List<CodeFileProblem> fileProblems = new ArrayList<>();
+            int codes;
             try (InputStream in = s.opener().open()) {
-                switch (s.kind()) {
+                codes = switch (s.kind()) {
                     case ICD10CM_ORDER -> {
                         int fy = Icd10CmOrderFileReader.fiscalYearOf(s.baseName()).orElseThrow();
                         b.icdFile(fy, s.displayName());
-                        Icd10CmOrderFileReader.read(in, s.displayName(), fy, b::icd, fileProblems);
+                        yield Icd10CmOrderFileReader.read(in, s.displayName(), fy, b::icd, fileProblems);
                     }
                     case HCPCS -> {
                         HcpcsRelease release = HcpcsRelease.fromFileName(s.baseName()).orElseThrow();
-                        if (hcpcsChosen.get(release) == s) {
-                            b.hcpcsFile(release, s.displayName());
-                            HcpcsFileReader.read(in, s.displayName(), r -> b.hcpcs(release, r), fileProblems);
-                        }
+                        b.hcpcsFile(release, s.displayName());
+                        yield HcpcsFileReader.read(in, s.displayName(), r -> b.hcpcs(release, r), fileProblems);
                     }
                     case CPT_LIST -> {
                         b.cptFile(s.displayName());
-                        CptCodeListReader.read(in, s.displayName(), b::cpt, fileProblems);
+                        yield CptCodeListReader.read(in, s.displayName(), b::cpt, fileProblems);
                     }
-                }
+                };
             } catch (IOException | UncheckedIOException e) {
-                fileProblems.add(new CodeFileProblem(s.displayName(), 0, "cannot read: " + e.getMessage()));
+                throw CodeSetLoadException.inFile(s.displayName(), 0, "cannot read: " + ReferenceDataException.reason(e));
+            }
+            if (codes == 0) {
+                // An empty file, a missing header or a file of the wrong kind: every code would be judged unknown.
+                throw fileProblems.isEmpty()
+                        ? CodeSetLoadException.inFile(s.displayName(), 0, "the file is empty: it holds no code")
+                        : CodeSetLoadException.inFile(s.displayName(), fileProblems.get(0).line(), "no code could be "
+                                + "read (" + fileProblems.size() + " problem(s)); first: " + fileProblems.get(0).message());
             }
             addCapped(fileProblems, problems);
         }

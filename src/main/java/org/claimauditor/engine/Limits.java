@@ -12,38 +12,65 @@ import java.time.Duration;
  * @param maxFindingsPerClaim findings kept per claim; beyond it the claim gets an ERROR result naming the limit
  * @param ruleTime            wall time one rule session (up to 64 claims) may take
  * @param maxRuleFirings      rule firings per session, a guard against rules that fire each other in a loop
+ * @param maxUnzippedBytes    bytes one reference-data zip entry (or xlsx part) may expand to; a full CMS PTP part
+ *                            file is ~20 MB
+ * @param maxZipEntries       entries one reference-data zip (or xlsx) may hold
+ * @param maxZipRatio         how many times its compressed size a zip entry may expand to (CMS text files: ~8-12)
  */
 public record Limits(long maxClaimBytes, int maxLinesPerClaim, int maxFindingsPerClaim, Duration ruleTime,
-                     long maxRuleFirings) {
+                     long maxRuleFirings, long maxUnzippedBytes, int maxZipEntries, int maxZipRatio) {
 
-    public static final Limits DEFAULTS = new Limits(1L << 20, 999, 1_000, Duration.ofSeconds(10), 1_000_000L);
+    public static final Limits DEFAULTS = new Limits(1L << 20, 999, 1_000, Duration.ofSeconds(10), 1_000_000L,
+            1L << 30, 10_000, 100);
 
     public Limits {
         if (maxClaimBytes < 1 || maxLinesPerClaim < 1 || maxFindingsPerClaim < 1 || maxRuleFirings < 1
-                || ruleTime == null || ruleTime.isNegative() || ruleTime.isZero()) {
+                || ruleTime == null || ruleTime.isNegative() || ruleTime.isZero()
+                || maxUnzippedBytes < 1 || maxZipEntries < 1 || maxZipRatio < 1) {
             throw new IllegalArgumentException("limits must be positive: claim bytes " + maxClaimBytes + ", lines "
                     + maxLinesPerClaim + ", findings " + maxFindingsPerClaim + ", rule time " + ruleTime
-                    + ", rule firings " + maxRuleFirings);
+                    + ", rule firings " + maxRuleFirings + ", unzipped bytes " + maxUnzippedBytes + ", zip entries "
+                    + maxZipEntries + ", zip ratio " + maxZipRatio);
         }
     }
 
     public Limits withMaxClaimBytes(long v) {
-        return new Limits(v, maxLinesPerClaim, maxFindingsPerClaim, ruleTime, maxRuleFirings);
+        return new Limits(v, maxLinesPerClaim, maxFindingsPerClaim, ruleTime, maxRuleFirings, maxUnzippedBytes,
+                maxZipEntries, maxZipRatio);
     }
 
     public Limits withMaxLinesPerClaim(int v) {
-        return new Limits(maxClaimBytes, v, maxFindingsPerClaim, ruleTime, maxRuleFirings);
+        return new Limits(maxClaimBytes, v, maxFindingsPerClaim, ruleTime, maxRuleFirings, maxUnzippedBytes,
+                maxZipEntries, maxZipRatio);
     }
 
     public Limits withMaxFindingsPerClaim(int v) {
-        return new Limits(maxClaimBytes, maxLinesPerClaim, v, ruleTime, maxRuleFirings);
+        return new Limits(maxClaimBytes, maxLinesPerClaim, v, ruleTime, maxRuleFirings, maxUnzippedBytes,
+                maxZipEntries, maxZipRatio);
     }
 
     public Limits withRuleTime(Duration v) {
-        return new Limits(maxClaimBytes, maxLinesPerClaim, maxFindingsPerClaim, v, maxRuleFirings);
+        return new Limits(maxClaimBytes, maxLinesPerClaim, maxFindingsPerClaim, v, maxRuleFirings, maxUnzippedBytes,
+                maxZipEntries, maxZipRatio);
     }
 
     public Limits withMaxRuleFirings(long v) {
-        return new Limits(maxClaimBytes, maxLinesPerClaim, maxFindingsPerClaim, ruleTime, v);
+        return new Limits(maxClaimBytes, maxLinesPerClaim, maxFindingsPerClaim, ruleTime, v, maxUnzippedBytes,
+                maxZipEntries, maxZipRatio);
+    }
+
+    public Limits withMaxUnzippedBytes(long v) {
+        return new Limits(maxClaimBytes, maxLinesPerClaim, maxFindingsPerClaim, ruleTime, maxRuleFirings, v,
+                maxZipEntries, maxZipRatio);
+    }
+
+    public Limits withMaxZipEntries(int v) {
+        return new Limits(maxClaimBytes, maxLinesPerClaim, maxFindingsPerClaim, ruleTime, maxRuleFirings,
+                maxUnzippedBytes, v, maxZipRatio);
+    }
+
+    public Limits withMaxZipRatio(int v) {
+        return new Limits(maxClaimBytes, maxLinesPerClaim, maxFindingsPerClaim, ruleTime, maxRuleFirings,
+                maxUnzippedBytes, maxZipEntries, v);
     }
 }

@@ -1,5 +1,8 @@
 package org.claimauditor.ncci;
 
+import org.claimauditor.engine.Limits;
+import org.claimauditor.io.ReferenceDataException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.DateTimeException;
@@ -10,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -34,12 +38,67 @@ public final class AocFileReader {
 
     private AocFileReader() { }
 
-    /** Streams the good rows to {@code rows}, records bad ones in {@code problems}; returns the good count. */
-    public static int read(InputStream in, String fileName, Consumer<AocRow> rows, List<ReadProblem> problems)
-            throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(in)) {
+    /** {@link #read(InputStream, String, Consumer, List, Limits)} within {@link Limits#DEFAULTS}. */
+    public static int read(InputStream in, String fileName, Consumer<AocRow> rows, List<ReadProblem> problems) {
+        return read(in, fileName, rows, problems, Limits.DEFAULTS);
+    }
+
+    /**
+     * Streams the good rows to {@code rows}, records bad ones in {@code problems}; returns the good count (0 for a
+     * header without rows: the caller decides).
+     *
+     * @param limits the zip-bomb guards POI applies while it unpacks the workbook (an .xlsx is a zip)
+     * @throws NcciLoadException naming the file (and row) when it is not a readable .xlsx workbook, trips a zip-bomb
+     *                           guard, or its first sheet has no header row with the required columns
+     */
+    public static int read(InputStream in, String fileName, Consumer<AocRow> rows, List<ReadProblem> problems,
+                           Limits limits) {
+        XSSFWorkbook book = open(in, fileName, limits);
+        try (book) {
+            if (book.getNumberOfSheets() == 0) {
+                throw NcciLoadException.inFile(fileName, 0, "the workbook has no sheet");
+            }
             return read(book.getSheetAt(0), fileName, rows, problems);
+        } catch (IOException e) {
+            throw NcciLoadException.inFile(fileName, 0, "cannot close the workbook: " + ReferenceDataException.reason(e));
         }
+    }
+
+    /**
+     * POI's ZipSecureFile guards are process-wide settings, so they are set from the limits under this class's lock
+     * for each workbook; the workbook is unpacked into memory inside the constructor, so the lock covers it.
+     */
+    private static synchronized XSSFWorkbook open(InputStream in, String fileName, Limits limits) {
+        ZipSecureFile.setMinInflateRatio(1.0 / limits.maxZipRatio());
+        ZipSecureFile.setMaxEntrySize(limits.maxUnzippedBytes());
+        ZipSecureFile.setMaxFileCount(limits.maxZipEntries());
+        try {
+            return new XSSFWorkbook(in);
+        } catch (IOException | RuntimeException e) {
+            throw NcciLoadException.inFile(fileName, 0, whyNotAWorkbook(e, limits));
+        }
+    }
+
+    /** POI says "Zip bomb detected!" or "No valid entries or contents found" over several lines: one line here. */
+    private static String whyNotAWorkbook(Throwable e, Limits limits) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (m.startsWith("damaged zip entry") || m.contains("(maxZipRatio)") || m.contains("(maxUnzippedBytes)")) {
+                return ReferenceDataException.reason(t); // the zip holding the workbook said so (ZipEntries)
+            }
+            if (m.contains("Zip bomb detected") && m.contains("max size")) {
+                return "a part of the workbook expands to more than " + limits.maxUnzippedBytes()
+                        + " bytes (maxUnzippedBytes)";
+            }
+            if (m.contains("Zip bomb detected")) {
+                return "a part of the workbook expands to more than " + limits.maxZipRatio()
+                        + " times its compressed size (maxZipRatio): a zip bomb, not an add-on code table";
+            }
+            if (m.contains("more internal file entries than expected")) {
+                return "the workbook holds more than " + limits.maxZipEntries() + " parts (maxZipEntries)";
+            }
+        }
+        return "not a readable .xlsx workbook (" + ReferenceDataException.reason(e) + ")";
     }
 
     private static int read(Sheet sheet, String file, Consumer<AocRow> rows, List<ReadProblem> problems) {
@@ -55,8 +114,7 @@ public final class AocFileReader {
                     columns = names;
                     for (String required : REQUIRED) {
                         if (!columns.containsKey(key(required))) {
-                            problems.add(new ReadProblem(file, excelRow, "header lacks column " + required));
-                            return 0;
+                            throw NcciLoadException.inFile(file, excelRow, "header row lacks column " + required);
                         }
                     }
                 }
@@ -74,7 +132,8 @@ public final class AocFileReader {
             }
         }
         if (columns == null) {
-            problems.add(new ReadProblem(file, 1, "no header row with " + EDIT_TYPE + " and " + ADD_ON));
+            throw NcciLoadException.inFile(file, 0, "no header row with " + EDIT_TYPE + " and " + ADD_ON
+                    + " on the first sheet: not a CMS add-on code table");
         }
         return good;
     }

@@ -1,6 +1,7 @@
 package org.claimauditor.ncci;
 
 import org.claimauditor.io.CsvRecords;
+import org.claimauditor.io.ReferenceDataException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,13 +20,34 @@ public final class MueFileReader {
 
     private MueFileReader() { }
 
-    /** Streams the good rows to {@code rows}, records bad ones in {@code problems}; returns the good count. */
-    public static int read(InputStream in, String fileName, Consumer<MueRow> rows, List<ReadProblem> problems)
-            throws IOException {
+    /**
+     * Streams the good rows to {@code rows}, records bad ones in {@code problems}; returns the good count (0 for a
+     * header without rows: the caller decides).
+     *
+     * @throws NcciLoadException naming the file (and line) when it is empty, has no {@code HCPCS/CPT Code} header
+     *                           record, or cannot be read to the end
+     */
+    public static int read(InputStream in, String fileName, Consumer<MueRow> rows, List<ReadProblem> problems) {
         CsvRecords csv = new CsvRecords(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try {
+            return read(csv, fileName, rows, problems);
+        } catch (IOException e) {
+            throw NcciLoadException.inFile(fileName, csv.line(), "cannot read past the record starting here: "
+                    + ReferenceDataException.reason(e));
+        }
+    }
+
+    private static int read(CsvRecords csv, String fileName, Consumer<MueRow> rows, List<ReadProblem> problems)
+            throws IOException {
         boolean header = false;
+        boolean empty = true;
+        int firstRow = 0;
         int good = 0;
         for (List<String> cells = csv.next(); cells != null; cells = csv.next()) {
+            empty &= isBlank(cells);
+            if (!header && firstRow == 0 && check(cells) == null) {
+                firstRow = csv.line();
+            }
             if (!header) {
                 header = isHeader(cells.get(0));
                 continue;
@@ -43,8 +65,14 @@ public final class MueFileReader {
                     mai, cells.size() > 3 ? cells.get(3).trim() : "", fileName, csv.line()));
             good++;
         }
+        if (empty) {
+            throw NcciLoadException.inFile(fileName, 0, "the file is empty");
+        }
         if (!header) {
-            problems.add(new ReadProblem(fileName, 1, "no 'HCPCS/CPT Code' header record found"));
+            throw NcciLoadException.inFile(fileName, Math.max(firstRow, 1), firstRow > 0
+                    ? "MUE row before the 'HCPCS/CPT Code' header record: the header is missing, or the file's "
+                    + "beginning is cut off"
+                    : "no 'HCPCS/CPT Code' header record and no MUE rows: not a CMS MUE table");
         }
         return good;
     }

@@ -1,8 +1,9 @@
 package org.claimauditor.ncci;
 
+import org.claimauditor.engine.Limits;
+import org.claimauditor.io.ReferenceDataException;
 import org.claimauditor.io.ZipEntries;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +17,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
 
 /**
  * Finds CMS NCCI files in a folder by their published names, either as plain files or as entries of
@@ -56,19 +56,21 @@ public final class NcciFiles {
     /**
      * Recognised files under {@code dir} (recursively, and inside zips), sorted by kind then name ignoring case.
      *
-     * @throws UncheckedIOException when the folder cannot be walked (an unreadable zip is only listed as unrecognised)
+     * @throws UncheckedIOException when the folder cannot be walked
+     * @throws NcciLoadException    when a zip cannot be read or holds too many entries: the tables it may hold
+     *                              would otherwise be missing without a word
      */
     public static List<Source> scan(Path dir) {
-        return list(dir).sources();
+        return list(dir, Limits.DEFAULTS).sources();
     }
 
     /** Files and zip entries under {@code dir} that are not NCCI tables, for the caller to mention. */
     public static List<String> unrecognised(Path dir) {
-        return list(dir).unrecognised();
+        return list(dir, Limits.DEFAULTS).unrecognised();
     }
 
-    /** Both lists from a single walk. */
-    public static Listing list(Path dir) {
+    /** Both lists from a single walk; zip entries are opened within {@code limits}. */
+    public static Listing list(Path dir, Limits limits) {
         List<Source> sources = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         List<Path> files;
@@ -80,7 +82,7 @@ public final class NcciFiles {
         for (Path file : files) {
             String display = dir.relativize(file).toString().replace('\\', '/');
             if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                scanZip(file, display, sources, unknown);
+                scanZip(file, display, limits, sources, unknown);
             } else if (!add(file.getFileName().toString(), display, () -> Files.newInputStream(file), sources)) {
                 unknown.add(display);
             }
@@ -90,18 +92,18 @@ public final class NcciFiles {
         return new Listing(Collections.unmodifiableList(sources), Collections.unmodifiableList(unknown));
     }
 
-    private static void scanZip(Path zip, String display, List<Source> sources, List<String> unknown) {
+    private static void scanZip(Path zip, String display, Limits limits, List<Source> sources, List<String> unknown) {
         List<String> entries;
         try {
-            entries = ZipEntries.files(zip);
+            entries = ZipEntries.files(zip, limits);
         } catch (IOException e) {
-            unknown.add(display + " (unreadable zip: " + e.getMessage() + ")");
-            return;
+            throw NcciLoadException.inFile(display, 0, "not a readable zip archive (" + ReferenceDataException.reason(e)
+                    + "); the NCCI files it may hold cannot be loaded: replace it, or remove it from the folder");
         }
         for (String entry : entries) {
             String name = display + "!/" + entry;
             if (ZipEntries.isResourceFork(entry)
-                    || !add(ZipEntries.baseName(entry), name, () -> ZipEntries.open(zip, entry), sources)) {
+                    || !add(ZipEntries.baseName(entry), name, () -> ZipEntries.open(zip, entry, limits), sources)) {
                 unknown.add(name);
             }
         }

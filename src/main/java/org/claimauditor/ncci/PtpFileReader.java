@@ -28,11 +28,20 @@ public final class PtpFileReader {
 
     /**
      * Streams good rows to {@code rows} and each unreadable line after the first data row to {@code problems};
-     * returns the good count.
+     * returns the good count (0 for a header without rows: the caller decides).
+     *
+     * @throws NcciLoadException naming the file and line when it is empty, has a row before the
+     *                           {@code Column 1 / Column 2} header line (not a PTP file, or its start is cut off),
+     *                           or cannot be read to the end (a damaged zip entry, say)
      */
-    public static int read(InputStream in, String fileName, Consumer<PtpRow> rows, List<ReadProblem> problems)
-            throws IOException {
-        return new Parse(fileName, rows, problems).run(new ByteLines(in));
+    public static int read(InputStream in, String fileName, Consumer<PtpRow> rows, List<ReadProblem> problems) {
+        ByteLines lines = new ByteLines(in);
+        try {
+            return new Parse(fileName, rows, problems).run(lines);
+        } catch (IOException e) {
+            throw NcciLoadException.inFile(fileName, lines.number + 1L, "cannot read on from here: "
+                    + org.claimauditor.io.ReferenceDataException.reason(e));
+        }
     }
 
     private static final class Parse {
@@ -54,15 +63,23 @@ public final class PtpFileReader {
         }
 
         int run(ByteLines lines) throws IOException {
+            boolean header = false;
             boolean started = false;
+            boolean blank = true;
             int good = 0;
             while (lines.next()) {
                 b = lines.buf;
                 int cells = split(lines.start, lines.end);
+                blank &= cells == 1 && ends[0] == starts[0];
                 if (!started) {
                     // Notice and wrapped header lines come before the first line shaped like data.
                     if (cells < 4 || !isCode(0) || !isDigits(3, 8)) {
+                        header |= isHeader();
                         continue;
+                    }
+                    if (!header) {
+                        throw NcciLoadException.inFile(file, lines.number, "PTP row before the header line "
+                                + "('Column 1<TAB>Column 2<TAB>…'): not a CMS PTP file, or its beginning is cut off");
                     }
                     started = true;
                 }
@@ -77,7 +94,20 @@ public final class PtpFileReader {
                 rows.accept(row);
                 good++;
             }
+            if (blank) {
+                throw NcciLoadException.inFile(file, 0, "the file is empty");
+            }
+            if (!header) {
+                throw NcciLoadException.inFile(file, 0, "no PTP header line ('Column 1<TAB>Column 2<TAB>…') and no "
+                        + "rows: not a CMS PTP file");
+            }
             return good;
+        }
+
+        /** The header's first cell is "Column 1" (the title line above it reads "Column1/Column2 Edits"). */
+        private boolean isHeader() {
+            String first = text(0).replace(" ", "");
+            return first.equalsIgnoreCase("column1");
         }
 
         /** Splits the line into at most MAX_CELLS + 1 cells; returns how many were found (capped). */

@@ -71,7 +71,7 @@ class CliFailureTest {
         int exit = Cli.run("audit", "--no-ncci", "--today", "2026-13-45", "--out", tmp.toString(), "test-claims/samples");
         assertThat(exit).isEqualTo(Cli.USAGE);
         assertThat(errText().lines().count()).isEqualTo(1);
-        assertThat(errText()).contains("--today").contains("2026-13-45").contains("see 'audit --help'");
+        assertThat(errText()).contains("--today").contains("2026-13-45").contains("(see: claim-auditor audit --help)");
     }
 
     @Test

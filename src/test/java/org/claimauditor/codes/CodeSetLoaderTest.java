@@ -14,6 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CodeSetLoaderTest {
 
@@ -120,18 +121,16 @@ class CodeSetLoaderTest {
     }
 
     @Test
-    void missingOrEmptyFolderMeansShapeChecksOnly() throws IOException {
-        CodeSetLoader.Result missing = CodeSetLoader.load(dir.resolve("nope"));
-        assertThat(missing.codeSets()).isSameAs(CodeSets.EMPTY);
-        assertThat(missing.problems()).singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("code-set folder not found"));
-
+    void aNamedFolderThatIsMissingOrHoldsNoCodeSetFileFailsTheLoad() throws IOException {
+        // A typo in --code-sets used to mean shape checks only, with a warning easy to miss.
+        assertThatThrownBy(() -> CodeSetLoader.load(dir.resolve("nope")))
+                .isInstanceOf(CodeSetLoadException.class)
+                .hasMessageStartingWith("code-set folder not found: ");
         Files.writeString(dir.resolve("notes.txt"), "nothing here");
-        CodeSetLoader.Result empty = CodeSetLoader.load(dir);
-        assertThat(empty.codeSets()).isSameAs(CodeSets.EMPTY);
-        assertThat(empty.problems()).isEmpty();
-        assertThat(empty.ignored()).containsExactly("notes.txt");
-        assertThat(empty.codeSets().describe()).containsExactly(
+        assertThatThrownBy(() -> CodeSetLoader.load(dir))
+                .isInstanceOf(CodeSetLoadException.class)
+                .hasMessageStartingWith("no code-set files in " + dir + " (expected icd10cm_order_<year>.txt");
+        assertThat(CodeSets.EMPTY.describe()).containsExactly(
                 "Code sets: none loaded; ICD-10-CM, HCPCS and CPT codes get shape checks only");
     }
 
@@ -142,13 +141,19 @@ class CodeSetLoaderTest {
             bad.append("bad").append(i).append(",2020-01-01,\n");
         }
         Files.writeString(dir.resolve("cpt-list.csv"), bad);
+        // Not one code: loaded, the list would make every CPT code on every claim unknown.
+        assertThatThrownBy(() -> CodeSetLoader.load(dir))
+                .isInstanceOf(CodeSetLoadException.class)
+                .hasMessage("cannot load code sets: cpt-list.csv:2: no code could be read (25 problem(s)); first: "
+                        + "'BAD0' is not a CPT code (5 digits, or 4 digits + F/T/U)");
 
+        Files.writeString(dir.resolve("cpt-list.csv"), bad.append("99213,1992-01-01,\n"));
         CodeSetLoader.Result r = CodeSetLoader.load(dir);
 
         assertThat(r.problems()).hasSize(CodeSetLoader.MAX_PROBLEMS_PER_FILE + 1);
         assertThat(r.problems().get(0)).hasToString("cpt-list.csv:2: 'BAD0' is not a CPT code (5 digits, or 4 digits + F/T/U)");
         assertThat(r.problems()).last().hasToString("cpt-list.csv:0: 5 more problems not listed");
-        assertThat(r.codeSets().hasCpt()).isTrue(); // the list was loaded, empty: every CPT code is unknown
+        assertThat(r.codeSets().cpt("99213", d("2026-03-02")).status()).isEqualTo(HcpcsStatus.Status.VALID);
     }
 
     @Test

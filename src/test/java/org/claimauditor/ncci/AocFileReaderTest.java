@@ -110,11 +110,22 @@ class AocFileReaderTest {
     }
 
     @Test
-    void reportsAMissingHeader() throws IOException {
+    void aMissingHeaderOrColumnFailsTheFile() throws IOException {
         byte[] xlsx = workbook(sheet -> row(sheet, 0, "1", "99292", "", "99291"));
         List<ReadProblem> problems = new ArrayList<>();
-        assertThat(AocFileReader.read(new ByteArrayInputStream(xlsx), "s.xlsx", r -> { }, problems)).isZero();
-        assertThat(problems).singleElement().extracting(ReadProblem::message).asString().contains("header");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> AocFileReader.read(new ByteArrayInputStream(xlsx), "s.xlsx", r -> { }, problems))
+                .isInstanceOf(NcciLoadException.class)
+                .hasMessage("cannot load NCCI tables: s.xlsx: no header row with AOC_Edit_Type and Add-On_Code on the "
+                        + "first sheet: not a CMS add-on code table");
+        byte[] noEffective = workbook(sheet -> {
+            row(sheet, 0, "notice");
+            row(sheet, 1, "AOC_Edit_Type", "Add-On_Code", "Primary_Code");
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> AocFileReader.read(new ByteArrayInputStream(noEffective), "s.xlsx", r -> { }, problems))
+                .hasMessage("cannot load NCCI tables: s.xlsx:2: header row lacks column AOC_Edit_EffDT");
+        assertThat(problems).isEmpty();
     }
 
     static byte[] workbook(java.util.function.Consumer<Sheet> fill) throws IOException {

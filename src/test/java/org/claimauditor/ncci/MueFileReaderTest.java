@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MueFileReaderTest {
 
@@ -79,8 +80,19 @@ class MueFileReaderTest {
     }
 
     @Test
-    void reportsAMissingHeader() throws IOException {
-        assertThat(read("0001U,1,2 Date of Service Edit: Policy,r\n")).isZero();
-        assertThat(problems).singleElement().extracting(ReadProblem::message).asString().contains("header");
+    void aMissingHeaderOrAnEmptyFileFailsTheFile() {
+        assertThatThrownBy(() -> read("\"Notice\",,,\n0001U,1,2 Date of Service Edit: Policy,r\n"))
+                .isInstanceOf(NcciLoadException.class)
+                .hasMessageStartingWith("cannot load NCCI tables: m.csv:2: MUE row before the 'HCPCS/CPT Code' header");
+        assertThatThrownBy(() -> read("\"Notice\",,,\nnot,an,MUE,table\n"))
+                .hasMessageStartingWith("cannot load NCCI tables: m.csv:1: no 'HCPCS/CPT Code' header record and no MUE rows");
+        assertThatThrownBy(() -> read("\r\n,,,\r\n")).hasMessage("cannot load NCCI tables: m.csv: the file is empty");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aHeaderWithoutRowsReadsZeroRowsForTheLoaderToJudge() throws IOException {
+        assertThat(read("HCPCS/CPT Code,x,y,z\n")).isZero();
+        assertThat(problems).isEmpty();
     }
 }

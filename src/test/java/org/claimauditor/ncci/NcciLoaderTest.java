@@ -86,11 +86,20 @@ class NcciLoaderTest {
         Files.writeString(dir.resolve("ccipra-v330r0-f1.txt"), rows);
         assertThatThrownBy(() -> NcciLoader.load(dir, 0.001))
                 .isInstanceOf(NcciLoadException.class)
-                .hasMessageContaining("1 of 100 NCCI rows could not be read")
-                .hasMessageContaining("ccipra-v330r0-f1.txt:102");
+                .hasMessage("cannot load NCCI tables: ccipra-v330r0-f1.txt: 1 of 100 rows could not be read (more than "
+                        + "the tolerated 0.1 %); first: ccipra-v330r0-f1.txt:102: bad effective date '2010-01-01' "
+                        + "(want YYYYMMDD)");
         NcciTables tolerant = NcciLoader.load(dir, 0.05);
         assertThat(tolerant.ptpPractitioner().size()).isEqualTo(99);
         assertThat(tolerant.problems()).singleElement().asString().contains("ccipra-v330r0-f1.txt:102");
+    }
+
+    @Test
+    void theToleratedShareMustBeAShare() {
+        assertThatThrownBy(() -> NcciLoader.load(SAMPLE, 1.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the share of unreadable NCCI rows tolerated must be between 0 and 1 (0.001 = 0.1 %), not 1.5");
+        assertThatThrownBy(() -> NcciLoader.load(SAMPLE, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NcciLoader.load(SAMPLE, -0.1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PtpFileReaderTest {
 
@@ -128,5 +129,33 @@ class PtpFileReaderTest {
         assertThat(problems).isEmpty();
         assertThat(rows.get(0).rationale()).hasSize(200_000);
         assertThat(rows.get(50_000)).extracting(PtpRow::column2, PtpRow::line).containsExactly("49999", 50_005);
+    }
+
+    @Test
+    void anEmptyFileOrOneWithoutItsHeaderFailsTheFile() throws IOException {
+        assertThatThrownBy(() -> read("")).isInstanceOf(NcciLoadException.class)
+                .hasMessage("cannot load NCCI tables: t.txt: the file is empty");
+        assertThatThrownBy(() -> read("\r\n\r\n")).hasMessage("cannot load NCCI tables: t.txt: the file is empty");
+        assertThatThrownBy(() -> read("<html>Not found</html>\r\n"))
+                .hasMessageStartingWith("cannot load NCCI tables: t.txt: no PTP header line");
+        // A copy that starts with the rows: the notice and header are cut off.
+        assertThatThrownBy(() -> read("Notice\r\n11111\t22222\t\t20200101\t*\t1\tR\r\n"))
+                .hasMessageStartingWith("cannot load NCCI tables: t.txt:2: PTP row before the header line");
+        assertThat(read(HEADER)).as("a header without rows: the loader judges").isZero();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aStreamThatFailsMidwayNamesTheLine() {
+        byte[] text = (HEADER + "11111\t22222\t\t20200101\t*\t1\tR\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        InputStream failing = new java.io.SequenceInputStream(new ByteArrayInputStream(text), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("damaged zip entry (invalid stored block lengths)");
+            }
+        });
+        assertThatThrownBy(() -> read(failing, "z.zip!/t.txt")).isInstanceOf(NcciLoadException.class)
+                .hasMessage("cannot load NCCI tables: z.zip!/t.txt:6: cannot read on from here: damaged zip entry "
+                        + "(invalid stored block lengths)");
     }
 }
