@@ -3,9 +3,7 @@ package org.claimauditor.engine;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.ConsequenceException;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +21,8 @@ final class SessionFailure {
     private static final Pattern CONDITION_RULE = Pattern.compile("\\[Rule \"([^\"]+)\" in ([^\\]]+)]");
     private static final Pattern CONSTRAINT = Pattern.compile("^Error evaluating constraint '(.*?)' in \\[Rule");
     private static final int MAX_LENGTH = 400;
+    /** Classes the executable model generates for a rule's conditions and action. */
+    private static final Pattern GENERATED = Pattern.compile("Lambda[A-Za-z]+[0-9A-F]{32}");
 
     private SessionFailure() { }
 
@@ -78,15 +78,17 @@ final class SessionFailure {
     /** The first frame outside the JDK: where our code or the rule's generated code met the problem. */
     private static String where(Throwable t) {
         StackTraceElement[] stack = t.getStackTrace();
-        List<StackTraceElement> frames = new ArrayList<>(List.of(stack));
-        StackTraceElement at = frames.stream()
-                .filter(f -> !f.getClassName().startsWith("java.") && !f.getClassName().startsWith("jdk.")
-                        && !f.getClassName().startsWith("sun."))
-                .findFirst().orElse(frames.isEmpty() ? null : frames.get(0));
-        if (at == null) {
+        if (stack.length == 0) {
             return "";
         }
+        StackTraceElement at = java.util.Arrays.stream(stack)
+                .filter(f -> !f.getClassName().startsWith("java.") && !f.getClassName().startsWith("jdk.")
+                        && !f.getClassName().startsWith("sun."))
+                .findFirst().orElse(stack[0]);
         String cls = at.getClassName().substring(at.getClassName().lastIndexOf('.') + 1);
+        if (GENERATED.matcher(cls).matches()) { // the DRL's own code: its generated class name means nothing to a reader
+            return cls.startsWith("LambdaConsequence") ? " in the rule's action" : " in the rule's condition";
+        }
         return " at " + cls + "." + at.getMethodName() + "(" + at.getFileName() + ":" + at.getLineNumber() + ")";
     }
 
