@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 10's contract as a property: whatever a claim holds — missing fields, nulls, empty lists, extreme units,
  * charges and dates, birth after service, thousands of modifiers, duplicate line numbers, any payer — auditing N
  * claims against the shipped rules, payer policies and bundled NCCI / code-set samples throws nothing and gives N
- * results in order with a sane status. An ERROR may only name a limit, never a rule that failed.
+ * results in order with a sane status. An ERROR may only name a limit, never a rule that failed. (Named *Test so
+ * surefire picks it up; jqwik runs it on the JUnit platform next to the Jupiter tests.)
  */
-class AuditProperties {
+class AuditPropertyTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 1);
     static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
