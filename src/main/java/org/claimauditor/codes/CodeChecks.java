@@ -39,7 +39,7 @@ public final class CodeChecks {
      */
     public List<IcdStatus> icdProblems(DiagnosisFact d) {
         LocalDate dos = d.getClaim().getFirstServiceDate();
-        if (!codeSets.hasIcd() || dos == null || !d.isWellFormed()) {
+        if (!codeSets.hasIcd() || !judgeable(dos) || !d.isWellFormed()) {
             return List.of();
         }
         IcdStatus s = codeSets.icd(d.getCode(), dos);
@@ -50,7 +50,7 @@ public final class CodeChecks {
     public List<HcpcsStatus> procedureProblems(LineFact l) {
         String code = l.getProcedureCode();
         LocalDate dos = l.getServiceDate();
-        if (dos == null || !l.isProcedureCodeWellFormed()) {
+        if (!judgeable(dos) || !l.isProcedureCodeWellFormed()) {
             return List.of();
         }
         boolean level2 = org.claimauditor.claim.Codes.isHcpcsLevel2(code);
@@ -62,12 +62,20 @@ public final class CodeChecks {
     }
 
     /**
+     * Whether code sets can be looked up on the date: code files cover real years, and the fiscal-year arithmetic
+     * overflows near LocalDate.MIN/MAX. Dates outside 0001–9999 are reported by the claim-data rules instead.
+     */
+    private static boolean judgeable(LocalDate dos) {
+        return dos != null && dos.getYear() >= 1 && dos.getYear() <= 9999;
+    }
+
+    /**
      * For an unspecified diagnosis ("unspecified" in its title) whose category has specific billable codes,
      * a few of those codes; empty otherwise or when no ICD-10-CM file is loaded.
      */
     public List<String> moreSpecificCodes(DiagnosisFact d) {
         LocalDate dos = d.getClaim().getFirstServiceDate();
-        if (!codeSets.hasIcd() || dos == null || !d.isWellFormed() || d.getCode().length() < 4) {
+        if (!codeSets.hasIcd() || !judgeable(dos) || !d.isWellFormed() || d.getCode().length() < 4) {
             return List.of();
         }
         IcdStatus s = codeSets.icd(d.getCode(), dos);

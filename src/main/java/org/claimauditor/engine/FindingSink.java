@@ -12,8 +12,11 @@ import org.kie.api.runtime.rule.RuleContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The DRL global {@code out}: rule actions report findings here. Rule id, category and severity come
@@ -25,15 +28,22 @@ public final class FindingSink {
     private final Map<String, RuleInfo> rulesByKey;
     private final Plausibility plausibility;
     private final Map<Integer, List<Finding>> byClaim = new HashMap<>();
+    private final int maxFindingsPerClaim;
+    /** Claims that went over the limit: their findings are dropped, and later ones ignored, to bound memory. */
+    private final Set<Integer> overLimit = new HashSet<>();
 
     public FindingSink(Map<String, RuleInfo> rulesByKey) {
-        this(rulesByKey, Plausibility.DEFAULTS);
+        this(rulesByKey, Plausibility.DEFAULTS, Limits.DEFAULTS.maxFindingsPerClaim());
     }
 
-    /** @param plausibility decides which charges count as money at risk (see {@link #amountAtRisk}) */
-    public FindingSink(Map<String, RuleInfo> rulesByKey, Plausibility plausibility) {
+    /**
+     * @param plausibility        decides which charges count as money at risk (see {@link #amountAtRisk})
+     * @param maxFindingsPerClaim findings kept per claim; beyond it the claim's findings are dropped (see {@link #overLimit})
+     */
+    public FindingSink(Map<String, RuleInfo> rulesByKey, Plausibility plausibility, int maxFindingsPerClaim) {
         this.rulesByKey = rulesByKey;
         this.plausibility = plausibility;
+        this.maxFindingsPerClaim = maxFindingsPerClaim;
     }
 
     /** A finding on one line. */
@@ -102,8 +112,8 @@ public final class FindingSink {
 
     private void add(RuleContext ctx, ClaimFact claim, List<Integer> lines, String message, String suggestion,
                      String source, double shareAtRisk, Severity severityOverride) {
-        if (claim.isHistory()) {
-            return; // prior claims are context only
+        if (claim.isHistory() || overLimit.contains(claim.getSeq())) {
+            return; // prior claims are context only; a claim over the limit gets an ERROR result instead
         }
         RuleInfo info = info(ctx.getRule());
         if (excluded(info.id(), claim, lines)) {
@@ -114,8 +124,13 @@ public final class FindingSink {
         if (shareAtRisk < 1.0) {
             atRisk = atRisk.multiply(BigDecimal.valueOf(shareAtRisk)).setScale(2, java.math.RoundingMode.HALF_UP);
         }
-        byClaim.computeIfAbsent(claim.getSeq(), k -> new ArrayList<>())
-                .add(new Finding(info.id(), info.category(), severity, lines, message, source, suggestion, atRisk));
+        List<Finding> findings = byClaim.computeIfAbsent(claim.getSeq(), k -> new ArrayList<>());
+        if (findings.size() >= maxFindingsPerClaim) {
+            overLimit.add(claim.getSeq());
+            byClaim.remove(claim.getSeq());
+            return;
+        }
+        findings.add(new Finding(info.id(), info.category(), severity, lines, message, source, suggestion, atRisk));
     }
 
     /**
@@ -165,5 +180,14 @@ public final class FindingSink {
 
     public List<Finding> findingsFor(int claimSeq) {
         return byClaim.getOrDefault(claimSeq, List.of());
+    }
+
+    /** Whether the claim had more findings than the limit (its findings were not kept). */
+    public boolean overLimit(int claimSeq) {
+        return overLimit.contains(claimSeq);
+    }
+
+    public int maxFindingsPerClaim() {
+        return maxFindingsPerClaim;
     }
 }

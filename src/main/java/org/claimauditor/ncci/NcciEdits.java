@@ -120,7 +120,7 @@ public final class NcciEdits {
         PayerPolicy p = line.getClaim().getPolicy();
         if (p != null) {
             for (PolicyEntry e : p.entries("add-on-primaries")) {
-                if (e.rules().contains(line.getProcedureCode()) && e.appliesTo(line)) {
+                if (e.definesAddOn(line.getProcedureCode()) && e.appliesTo(line)) {
                     primaries.addAll(e.codes());
                     sources.add(e.sourceText());
                 }

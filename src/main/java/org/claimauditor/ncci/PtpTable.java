@@ -88,7 +88,8 @@ public final class PtpTable {
     public PtpEdit find(String column1, String column2, LocalDate dos) {
         int c1 = CodeKey.of(column1);
         int c2 = CodeKey.of(column2);
-        if (c1 < 0 || c2 < 0 || dos == null) {
+        // a date beyond ±5.8 million years would wrap around as an int day: no edit is in force then
+        if (c1 < 0 || c2 < 0 || dos == null || dos.toEpochDay() != (int) dos.toEpochDay()) {
             return null;
         }
         int day = (int) dos.toEpochDay();

@@ -15,18 +15,26 @@ public record Conditions(List<String> placeOfService, List<String> claimType, Li
 
     public static final Conditions ANY = new Conditions(List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null);
 
+    public Conditions {
+        placeOfService = placeOfService == null ? List.of() : placeOfService;
+        claimType = claimType == null ? List.of() : claimType;
+        providerNpi = providerNpi == null ? List.of() : providerNpi;
+        providerTin = providerTin == null ? List.of() : providerTin;
+        diagnoses = diagnoses == null ? List.of() : diagnoses;
+    }
+
     public boolean holdFor(LineFact l) {
-        if (!placeOfService.isEmpty() && !placeOfService.contains(l.getPlaceOfService())) {
+        if (!placeOfService.isEmpty() && !listed(placeOfService, l.getPlaceOfService())) {
             return false;
         }
-        if (!claimType.isEmpty() && !claimType.contains(l.getClaimType())) {
+        if (!claimType.isEmpty() && !listed(claimType, l.getClaimType())) {
             return false;
         }
-        if (!providerNpi.isEmpty() && !providerNpi.contains(l.getRenderingNpi())
-                && !providerNpi.contains(l.getClaim().getBillingNpi())) {
+        if (!providerNpi.isEmpty() && !listed(providerNpi, l.getRenderingNpi())
+                && !listed(providerNpi, l.getClaim().getBillingNpi())) {
             return false;
         }
-        if (!providerTin.isEmpty() && !providerTin.contains(l.getClaim().getBillingTin())) {
+        if (!providerTin.isEmpty() && !listed(providerTin, l.getClaim().getBillingTin())) {
             return false;
         }
         if (!diagnoses.isEmpty() && l.getDiagnosisCodes().stream().noneMatch(d -> diagnoses.stream().anyMatch(r -> r.contains(d)))) {
@@ -38,5 +46,13 @@ public record Conditions(List<String> placeOfService, List<String> claimType, Li
             return false;
         }
         return sex == null || sex.equals(l.getClaim().getPatientSex());
+    }
+
+    /**
+     * Whether a claim value is in a policy list. A missing value (reported by CLAIM-REQUIRED-FIELD) is in no list;
+     * the null check matters because immutable lists throw on {@code contains(null)}.
+     */
+    static boolean listed(List<String> values, String value) {
+        return value != null && values.contains(value);
     }
 }

@@ -110,16 +110,16 @@ public record PolicyEntry(
 
     /** What one line contributes to a frequency limit: its units, or 1 per service line. */
     public int countOf(LineFact l) {
-        return "services".equals(count) ? 1 : l.getUnits() == null ? 0 : l.getUnits();
+        return "services".equals(count) ? 1 : l.getUnits() == null ? 0 : Math.max(0, l.getUnits());
     }
 
     /** The sum of {@link #countOf} over the lines counted toward a frequency limit. */
     public int total(List<?> lines) {
-        int n = 0;
+        long n = 0;
         for (Object o : lines) {
             n += countOf((LineFact) o);
         }
-        return n;
+        return (int) Math.min(n, Integer.MAX_VALUE); // huge units saturate rather than wrap to a negative count
     }
 
     /** Share of the line's charge above a frequency limit: the part of its own count that exceeds {@code max}. */
@@ -137,7 +137,12 @@ public record PolicyEntry(
     }
 
     public boolean excludes(String ruleId) {
-        return rules.contains(ruleId);
+        return Conditions.listed(rules, ruleId);
+    }
+
+    /** For an add-on-primaries entry: whether it defines the primaries of {@code code} (null: no code, never). */
+    public boolean definesAddOn(String code) {
+        return Conditions.listed(rules, code);
     }
 
     static final Set<String> KINDS = Set.of("bundle", "deny", "require-modifier", "forbid-modifier", "frequency-limit",

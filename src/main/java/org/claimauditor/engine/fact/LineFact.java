@@ -44,7 +44,7 @@ public final class LineFact {
         return (int) (line.lastServiceDate().toEpochDay() - line.serviceDate().toEpochDay()) + 1;
     }
     public boolean isSingleDay() { return getDays() == 1; }
-    public boolean hasModifier(String modifier) { return line.modifiers().contains(modifier); }
+    public boolean hasModifier(String modifier) { return modifier != null && line.modifiers().contains(modifier); }
     public LocalDate getServiceDate() { return line.serviceDate(); }
     /** As submitted (may be null); see {@link #getLastServiceDate()} for the defaulted value. */
     public LocalDate getServiceDateTo() { return line.serviceDateTo(); }
