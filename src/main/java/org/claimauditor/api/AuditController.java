@@ -43,13 +43,14 @@ class AuditController {
     private final RuleService rules;
     private final Reference ref;
     private final Clock clock;
-    /** Read limits; the body is read as bytes by the same reader as the CLI's files, so both answer alike. */
-    private final Limits limits = Limits.DEFAULTS;
+    /** Read and engine limits (auditor.limits.*); the body is read as bytes by the CLI's reader, so both answer alike. */
+    private final Limits limits;
 
-    AuditController(RuleService rules, Reference ref, Clock clock) {
+    AuditController(RuleService rules, Reference ref, Clock clock, Limits limits) {
         this.rules = rules;
         this.ref = ref;
         this.clock = clock;
+        this.limits = limits;
     }
 
     @PostMapping(path = "/claims/audit", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -59,7 +60,7 @@ class AuditController {
         if (!input.readable()) {
             throw new UnreadableClaimException(input.error());
         }
-        return AuditEngine.auditOne(rules.current(), ref, input, LocalDate.now(clock));
+        return AuditEngine.auditOne(rules.current(), ref, input, LocalDate.now(clock), limits);
     }
 
     /**
@@ -76,7 +77,7 @@ class AuditController {
         List<ClaimInput> inputs = ClaimReader.read(body, "request", jsonLines, 0, limits);
         LocalDate today = LocalDate.now(clock);
         RuleSet rs = rules.current(); // one rule set for the results and the reports, even if a reload comes between
-        List<AuditResult> results = AuditEngine.audit(rs, ref, inputs, today);
+        List<AuditResult> results = AuditEngine.audit(rs, ref, inputs, today, limits);
         Path dir = Files.createTempDirectory("audit-reports");
         try {
             List<Path> files = new ArrayList<>();
@@ -113,6 +114,6 @@ class AuditController {
                                  @RequestHeader(value = "Content-Type", required = false) String contentType) {
         boolean jsonLines = contentType != null && (contentType.contains("ndjson") || contentType.contains("jsonl"));
         List<ClaimInput> inputs = ClaimReader.read(body, "request", jsonLines, 0, limits);
-        return AuditEngine.audit(rules.current(), ref, inputs, LocalDate.now(clock));
+        return AuditEngine.audit(rules.current(), ref, inputs, LocalDate.now(clock), limits);
     }
 }

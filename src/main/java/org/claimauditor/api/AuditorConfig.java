@@ -3,6 +3,7 @@ package org.claimauditor.api;
 import org.claimauditor.engine.RuleService;
 import org.claimauditor.codes.CodeSetLoader;
 import org.claimauditor.codes.CodeSets;
+import org.claimauditor.engine.Limits;
 import org.claimauditor.engine.Reference;
 import org.claimauditor.engine.RuleSetLoader;
 import org.claimauditor.ncci.NcciLoader;
@@ -42,7 +43,7 @@ class AuditorConfig {
             throw new IllegalStateException("auditor.ncci-dir is not set: point it at the CMS NCCI files, "
                     + "or set auditor.no-ncci=true to run without NCCI edits on purpose");
         }
-        NcciTables tables = NcciLoader.load(props.ncciDir(), props.maxBadRows());
+        NcciTables tables = NcciLoader.load(props.ncciDir(), props.maxBadRows(), props.limits().engine());
         tables.problems().forEach(p -> LOG.warn("unreadable NCCI row skipped: {}", p));
         return tables;
     }
@@ -52,11 +53,17 @@ class AuditorConfig {
     Reference reference(NcciTables ncci, AuditorProperties props) {
         CodeSets codeSets = CodeSets.EMPTY;
         if (props.codeSetsDir() != null) {
-            CodeSetLoader.Result r = CodeSetLoader.load(props.codeSetsDir());
+            CodeSetLoader.Result r = CodeSetLoader.load(props.codeSetsDir(), props.limits().engine());
             r.problems().forEach(p -> LOG.warn("code-set problem: {}", p));
             codeSets = r.codeSets();
         }
         return new Reference(ncci, codeSets);
+    }
+
+    /** The reader's and engine's limits, from auditor.limits.* (the same ones the CLI's --max-… options set). */
+    @Bean
+    Limits limits(AuditorProperties props) {
+        return props.limits().engine();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.claimauditor.api;
 
+import org.claimauditor.engine.Limits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -46,7 +47,8 @@ public record AuditorProperties(
     }
 
     /**
-     * {@code auditor.limits.*} of the HTTP side.
+     * {@code auditor.limits.*}: the HTTP side, and the per-claim and per-session limits of the reader and the engine
+     * ({@link Limits}), so the host and the CLI apply the same ones.
      *
      * @param maxRequestBytes       largest request body; larger ones get 413 before (Content-Length) or while (chunked)
      *                              they are read, never buffered past the limit
@@ -54,10 +56,26 @@ public record AuditorProperties(
      *                              trickling bytes cannot hold a worker thread for longer
      * @param maxConcurrentRequests API requests served at once; more get 503 at once, so worker threads stay free for
      *                              health checks and other callers
+     * @param maxClaimBytes         largest claim read; a larger one is an ERROR result
+     * @param maxLinesPerClaim      service lines per claim; more is an ERROR result
+     * @param maxFindingsPerClaim   findings per claim; more is an ERROR result naming the limit
+     * @param ruleTime              wall time of one rule session; its patients are re-run alone, one still over it is an ERROR
+     * @param maxRuleFirings        rule firings per session, as {@code ruleTime}
+     * @param maxUnzippedBytes      bytes one reference-data zip entry (or xlsx part) may expand to
+     * @param maxZipEntries         entries one reference-data zip (or xlsx) may hold
+     * @param maxZipRatio           how many times its compressed size a reference-data zip entry may expand to
      */
     public record HostLimits(@DefaultValue("50MB") DataSize maxRequestBytes,
                              @DefaultValue("60s") Duration bodyReadTimeout,
-                             @DefaultValue("64") int maxConcurrentRequests) {
+                             @DefaultValue("64") int maxConcurrentRequests,
+                             @DefaultValue("1MB") DataSize maxClaimBytes,
+                             @DefaultValue("999") int maxLinesPerClaim,
+                             @DefaultValue("1000") int maxFindingsPerClaim,
+                             @DefaultValue("10s") Duration ruleTime,
+                             @DefaultValue("1000000") long maxRuleFirings,
+                             @DefaultValue("1GB") DataSize maxUnzippedBytes,
+                             @DefaultValue("10000") int maxZipEntries,
+                             @DefaultValue("100") int maxZipRatio) {
         public HostLimits {
             if (maxRequestBytes.toBytes() < 1 || bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()
                     || maxConcurrentRequests < 1) {
@@ -65,6 +83,21 @@ public record AuditorProperties(
                         + maxRequestBytes + ", body-read-timeout " + bodyReadTimeout + ", max-concurrent-requests "
                         + maxConcurrentRequests);
             }
+            engine(maxClaimBytes, maxLinesPerClaim, maxFindingsPerClaim, ruleTime, maxRuleFirings, maxUnzippedBytes,
+                    maxZipEntries, maxZipRatio); // fails the start on a non-positive value, naming them all
+        }
+
+        /** The reader's and engine's limits these settings describe. */
+        public Limits engine() {
+            return engine(maxClaimBytes, maxLinesPerClaim, maxFindingsPerClaim, ruleTime, maxRuleFirings,
+                    maxUnzippedBytes, maxZipEntries, maxZipRatio);
+        }
+
+        private static Limits engine(DataSize maxClaimBytes, int maxLinesPerClaim, int maxFindingsPerClaim,
+                                     Duration ruleTime, long maxRuleFirings, DataSize maxUnzippedBytes,
+                                     int maxZipEntries, int maxZipRatio) {
+            return new Limits(maxClaimBytes.toBytes(), maxLinesPerClaim, maxFindingsPerClaim, ruleTime, maxRuleFirings,
+                    maxUnzippedBytes.toBytes(), maxZipEntries, maxZipRatio);
         }
     }
 

@@ -7,6 +7,7 @@ import org.claimauditor.codes.CodeSets;
 import org.claimauditor.engine.AuditEngine;
 import org.claimauditor.engine.AuditResult;
 import org.claimauditor.engine.Finding;
+import org.claimauditor.engine.Limits;
 import org.claimauditor.engine.RuleSet;
 import org.claimauditor.engine.Reference;
 import org.claimauditor.ncci.NcciTables;
@@ -48,6 +49,9 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     CodeSetOptions codeSets;
 
+    @Mixin
+    LimitOptions limitOptions;
+
     @Option(names = "--out", required = true, description = "Output folder for audit-results.json.")
     Path out;
 
@@ -78,6 +82,13 @@ final class AuditCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         // Everything the user typed is checked before minutes of rule and table loading.
+        Limits limits;
+        try {
+            limits = limitOptions.limits();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return Cli.USAGE;
+        }
         List<Path> files;
         List<Path> historyFiles;
         try {
@@ -93,11 +104,11 @@ final class AuditCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         // Reference data before the rules: a broken file is reported in a second, not after the rules are built.
-        NcciTables tables = ncci.loadOrReport(System.out, System.err, null);
+        NcciTables tables = ncci.loadOrReport(System.out, System.err, null, limits);
         if (tables == null) {
             return Cli.USAGE;
         }
-        CodeSets codes = codeSets.loadOrDefault(System.out, System.err, null);
+        CodeSets codes = codeSets.loadOrDefault(System.out, System.err, null, limits);
         if (codes == null) {
             return Cli.USAGE;
         }
@@ -105,10 +116,10 @@ final class AuditCommand implements Callable<Integer> {
         if (rs == null) {
             return Cli.USAGE;
         }
-        List<ClaimInput> claims = ClaimReader.readFiles(files);
+        List<ClaimInput> claims = ClaimReader.readFiles(files, limits);
         List<Claim> prior = new ArrayList<>();
         if (!history.isEmpty()) {
-            for (ClaimInput h : ClaimReader.readFiles(historyFiles)) {
+            for (ClaimInput h : ClaimReader.readFiles(historyFiles, limits)) {
                 if (h.readable()) {
                     prior.add(h.claim());
                 } else {
@@ -121,7 +132,7 @@ final class AuditCommand implements Callable<Integer> {
         Reference ref = new Reference(tables, codes);
         List<AuditResult> results;
         try (ProgressMeter meter = ProgressMeter.start("Auditing", claims.size())) {
-            results = AuditEngine.audit(rs, ref, claims, prior, auditDate, meter::advance);
+            results = AuditEngine.audit(rs, ref, claims, prior, auditDate, limits, meter::advance);
         }
         Path written = ResultsFile.write(out, results);
         List<Path> reports = writeReports(ReportRun.Options.of(formats, files).withHistory(historyFiles)

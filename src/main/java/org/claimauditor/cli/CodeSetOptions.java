@@ -1,5 +1,6 @@
 package org.claimauditor.cli;
 
+import org.claimauditor.engine.Limits;
 import org.claimauditor.codes.CodeFileProblem;
 import org.claimauditor.codes.CodeSetLoadException;
 import org.claimauditor.codes.CodeSetLoader;
@@ -19,13 +20,18 @@ final class CodeSetOptions {
 
     /** The code sets ({@link CodeSets#EMPTY} without a folder), or null after printing, in one line, why not. */
     CodeSets loadOrDefault(PrintStream out, PrintStream err, Path defaultDir) {
+        return loadOrDefault(out, err, defaultDir, Limits.DEFAULTS);
+    }
+
+    /** As above, within {@code limits} (zip sizes, entries and ratios). */
+    CodeSets loadOrDefault(PrintStream out, PrintStream err, Path defaultDir, Limits limits) {
         Path dir = codeSetsDir != null ? codeSetsDir : defaultDir;
         if (dir == null || (codeSetsDir == null && !Files.isDirectory(dir))) {
             return CodeSets.EMPTY; // only a folder the user named must exist
         }
         CodeSetLoader.Result r;
         try {
-            r = CodeSetLoader.load(dir);
+            r = CodeSetLoader.load(dir, limits);
         } catch (CodeSetLoadException e) {
             err.println(e.getMessage());
             return null;

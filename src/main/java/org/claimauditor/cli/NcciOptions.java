@@ -1,5 +1,6 @@
 package org.claimauditor.cli;
 
+import org.claimauditor.engine.Limits;
 import org.claimauditor.ncci.NcciLoadException;
 import org.claimauditor.ncci.NcciLoader;
 import org.claimauditor.ncci.NcciTables;
@@ -39,6 +40,11 @@ final class NcciOptions {
 
     /** The tables, or null after printing, in one line, why they could not be loaded. */
     NcciTables loadOrReport(PrintStream out, PrintStream err, Path defaultDir) {
+        return loadOrReport(out, err, defaultDir, Limits.DEFAULTS);
+    }
+
+    /** As above, within {@code limits} (zip sizes, entries and ratios). */
+    NcciTables loadOrReport(PrintStream out, PrintStream err, Path defaultDir, Limits limits) {
         if (noNcci) {
             return NcciTables.NONE;
         }
@@ -48,7 +54,7 @@ final class NcciOptions {
             return null;
         }
         try {
-            NcciTables tables = NcciLoader.load(dir, maxBadShare);
+            NcciTables tables = NcciLoader.load(dir, maxBadShare, limits);
             for (String p : tables.problems()) {
                 err.println("warning: unreadable NCCI row skipped: " + p);
             }

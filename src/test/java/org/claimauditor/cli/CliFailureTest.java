@@ -96,4 +96,25 @@ class CliFailureTest {
         assertThat(w.toString().lines().count()).isEqualTo(1);
         assertThat(w.toString()).contains("out of memory (Java heap space)").contains("-Xmx");
     }
+
+    @Test
+    void limitOptionsReachTheReaderAndTheEngine() throws Exception {
+        Path out = tmp.resolve("limited");
+        int exit = Cli.run("audit", "--no-ncci", "--max-lines-per-claim", "1", "--out", out.toString(), "test-claims/samples");
+        assertThat(exit).isEqualTo(Cli.FINDINGS);
+        String results = Files.readString(out.resolve("audit-results.json"));
+        assertThat(results).contains("S-1001").contains("more than the limit of 1 per claim (auditor.limits.max-lines-per-claim)");
+    }
+
+    @Test
+    void aLimitThatIsNotPositiveIsAUsageError() {
+        int exit = Cli.run("audit", "--no-ncci", "--max-findings-per-claim", "0", "--out", tmp.toString(), "test-claims/samples");
+        assertThat(exit).isEqualTo(Cli.USAGE);
+        assertThat(errText().lines().count()).isEqualTo(1);
+        assertThat(errText()).contains("limits must be positive").contains("findings 0");
+        err.reset();
+        assertThat(Cli.run("audit", "--no-ncci", "--rule-time-limit", "soon", "--out", tmp.toString(), "test-claims/samples"))
+                .isEqualTo(Cli.USAGE);
+        assertThat(errText().strip()).isEqualTo("--rule-time-limit 'soon': expected a duration such as 10s, 500ms, 2m or PT10S");
+    }
 }
