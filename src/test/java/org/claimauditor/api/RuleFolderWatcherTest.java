@@ -37,6 +37,9 @@ class RuleFolderWatcherTest {
         registry.add("auditor.watch", () -> "true");
         registry.add("auditor.no-ncci", () -> "true");
         registry.add("auditor.watch-interval", () -> "200ms");
+        registry.add("auditor.security.users[0].name", () -> "compliance");
+        registry.add("auditor.security.users[0].password", () -> "{noop}compliance-pw");
+        registry.add("auditor.security.users[0].roles", () -> "COMPLIANCE");
     }
 
     @AfterAll
@@ -93,7 +96,7 @@ class RuleFolderWatcherTest {
         Thread.sleep(1500); // several more poll intervals: nothing more to build
         assertThat(watcher.reloads() - reloads).isEqualTo(1);
         assertThat(rules.current().version()).isEqualTo(rules.versionOnDisk());
-        assertThat(http.getForObject("/api/v1/rules", java.util.Map.class).get("version")).isEqualTo(rules.versionOnDisk());
+        assertThat(http.withBasicAuth("compliance", "compliance-pw").getForObject("/api/v1/rules", java.util.Map.class).get("version")).isEqualTo(rules.versionOnDisk());
 
         Files.writeString(drl, text);
         Files.writeString(doc, docText);
