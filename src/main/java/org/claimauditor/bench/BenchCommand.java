@@ -27,9 +27,10 @@ import java.util.concurrent.Callable;
  * reports — table load time and heap, batch throughput against the plain-Java reference checker (and whether both
  * found exactly the same NCCI findings), rule reload time with full tables, and REST latency under load.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = EndToEndBench.class,
         description = "Benchmark on a generated full-size NCCI quarter and claim batch; prints load time, heap, "
-                + "throughput (engine vs plain-Java reference), reload time and REST latency.")
+                + "throughput (engine vs plain-Java reference), reload time and REST latency. 'bench e2e' measures the "
+                + "real audit command on JSON Lines files instead.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--size", defaultValue = "full", description = "Quarter size: full (1.8M PTP rows) or smoke (30k). Default: ${DEFAULT-VALUE}.")
