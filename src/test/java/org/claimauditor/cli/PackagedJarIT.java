@@ -97,6 +97,23 @@ class PackagedJarIT {
                 .containsPattern("REST: 40 requests at 20/s over 2 s from a loopback client: p50 [0-9.]+ ms, p99 [0-9.]+ ms, max [0-9.]+ ms, errors 0");
     }
 
+    /** CI's small version of the end-to-end benchmark: the real audit in a child JVM with a small heap, findings as the reference's. */
+    @Test
+    void benchE2eSmokeAuditsGeneratedFilesInAChildJvmAndMatchesTheReference() throws Exception {
+        Run r = run("bench", "e2e", "--size", "smoke", "--claims", "2000", "--claims-per-file", "800", "--heap", "256m",
+                "--format", "csv", "--work", out.toString());
+        assertThat(r.exit()).as(r.stdout() + r.stderr()).isZero();
+        assertThat(r.stdout()).contains("claims: 2,000 in 3 JSON Lines file(s)")
+                .containsPattern("run 1: audit exit 1 after [0-9.]+ s = [0-9,]+ claims/s end to end; peak heap used [0-9,]+ MB "
+                        + "\\(largest after GC [0-9,]+ MB, committed [0-9,]+ MB, [0-9]+ collections\\), peak RSS [0-9,]+ MB")
+                .containsPattern("reference \\(this JVM\\): parse [0-9.]+ s \\+ check [0-9.]+ s = [0-9,]+ claims/s; audit/reference [0-9.]+ %")
+                .containsPattern("audit-results\\.jsonl?: 2,000 results").contains("findings identical to the reference: yes");
+        // without --keep the claims and the audit's output are removed; the logs stay
+        assertThat(out.resolve("e2e-claims-smoke-20261125-2000")).doesNotExist();
+        assertThat(out.resolve("e2e-out")).doesNotExist();
+        assertThat(out.resolve("e2e-logs/audit-gc.log")).isNotEmptyFile();
+    }
+
     @Test
     void validatesAndTestsTheShippedRules() throws Exception {
         Run v = run("validate-rules");
