@@ -67,6 +67,14 @@ class EndToEndBenchTest {
         }
         assertThat(read).isEqualTo(generated(N));
 
+        // the reference spills the claims by patient and checks partition by partition: same findings as all at once
+        ReferenceRun ref = ReferenceRun.run(tables, files.files(), dir.resolve("spill"));
+        assertThat(ref.claimIds()).isEqualTo(read.stream().map(Claim::claimId).toList());
+        List<RefFinding> allAtOnce = ReferenceChecker.check(tables, read);
+        assertThat(allAtOnce).isNotEmpty();
+        assertThat(ReferenceChecker.diff(allAtOnce, ref.findings())).isEmpty();
+        assertThat(dir.resolve("spill")).doesNotExist();
+
         FileTime written = Files.getLastModifiedTime(files.files().get(0));
         Files.setLastModifiedTime(files.files().get(0), FileTime.fromMillis(written.toMillis() - 60_000));
         FileTime aged = Files.getLastModifiedTime(files.files().get(0));
