@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * resident memory ({@code VmHWM} of {@code /proc/<pid>/status}, polled while it runs; Linux only).
  *
  * @param command    the command line run
- * @param exitCode   the audit's exit code (0 no claim rejected, 1 findings, 2 usage, 3 internal failure)
+ * @param exitCode   the audit's exit code (0 no claim rejected, 1 findings, 2 usage, 3 internal failure), or
+ *                   {@link #TIMED_OUT} when it was stopped after the time limit
  * @param wallNanos  start to exit
  * @param heap       heap figures from the GC log (zeros when the JVM wrote none)
  * @param peakRssKb  peak resident set in KiB, -1 when not measurable
@@ -26,6 +27,9 @@ import java.util.regex.Pattern;
  */
 public record ChildAudit(List<String> command, int exitCode, long wallNanos, GcLog heap, long peakRssKb,
                          String stdout, String stderr) {
+
+    /** The exit code recorded for a child stopped at the time limit. */
+    public static final int TIMED_OUT = -1;
 
     private static final Pattern HWM = Pattern.compile("(?m)^VmHWM:\\s+(\\d+)\\s+kB");
     private static final long POLL_MILLIS = 100;
@@ -37,10 +41,15 @@ public record ChildAudit(List<String> command, int exitCode, long wallNanos, GcL
 
     /** The first line of what the audit printed on stderr (its one-line failure), or "". */
     public String firstErrorLine() {
+        if (exitCode == TIMED_OUT) {
+            return "stopped at the time limit (--timeout)";
+        }
         return stderr.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
     }
 
-    public static ChildAudit run(Path jar, String heap, List<String> auditArgs, Path logDir) throws IOException, InterruptedException {
+    /** Runs the audit; {@code limitSeconds > 0} stops it after that long (a JVM short of heap can collect for hours). */
+    public static ChildAudit run(Path jar, String heap, List<String> auditArgs, Path logDir, long limitSeconds)
+            throws IOException, InterruptedException {
         Files.createDirectories(logDir);
         Path gcLog = logDir.resolve("audit-gc.log");
         Path out = logDir.resolve("audit-stdout.txt");
@@ -52,10 +61,17 @@ public record ChildAudit(List<String> command, int exitCode, long wallNanos, GcL
         long start = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         Path status = Path.of("/proc", Long.toString(p.pid()), "status");
+        long deadline = limitSeconds > 0 ? start + limitSeconds * 1_000_000_000L : Long.MAX_VALUE;
         long hwm = -1;
+        boolean timedOut = false;
         try {
             while (p.isAlive()) {
                 hwm = Math.max(hwm, highWaterMarkKb(status));
+                if (System.nanoTime() - deadline > 0) {
+                    timedOut = true;
+                    p.destroyForcibly().waitFor();
+                    break;
+                }
                 p.waitFor(POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
@@ -64,7 +80,7 @@ public record ChildAudit(List<String> command, int exitCode, long wallNanos, GcL
         }
         long wall = System.nanoTime() - start;
         GcLog gc = Files.exists(gcLog) ? GcLog.parse(gcLog) : new GcLog(0, 0, 0, 0);
-        return new ChildAudit(cmd, p.exitValue(), wall, gc, hwm, Files.readString(out, StandardCharsets.UTF_8),
+        return new ChildAudit(cmd, timedOut ? TIMED_OUT : p.exitValue(), wall, gc, hwm, Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 

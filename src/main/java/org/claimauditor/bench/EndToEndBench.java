@@ -58,6 +58,9 @@ public final class EndToEndBench implements Callable<Integer> {
     @Option(names = "--rules", defaultValue = "rules", description = "--rules passed to audit (default: ${DEFAULT-VALUE}).")
     Path rulesDir;
 
+    @Option(names = "--timeout", defaultValue = "0", description = "Stop the audit after this many minutes (0: no limit; default: ${DEFAULT-VALUE}).")
+    long timeoutMinutes;
+
     @Option(names = "--jar", description = "The jar whose audit is run (default: the jar this command runs from).")
     Path jar;
 
@@ -111,7 +114,7 @@ public final class EndToEndBench implements Callable<Integer> {
         boolean ok = true;
         for (int i = 1; i <= runs && ok; i++) {
             ClaimFiles.deleteTree(out);
-            ChildAudit audit = ChildAudit.run(auditJar, heap, args, logs);
+            ChildAudit audit = ChildAudit.run(auditJar, heap, args, logs, timeoutMinutes * 60);
             Run run = measure(audit, tables, files, out);
             done.add(run);
             print(i, run, files.claims());
@@ -144,10 +147,11 @@ public final class EndToEndBench implements Callable<Integer> {
     private static void print(int i, Run r, int claims) {
         ChildAudit a = r.audit();
         GcLog h = a.heap();
-        println("run %d: audit exit %d after %.1f s = %,.0f claims/s end to end; peak heap used %,d MB (largest after GC %,d MB, "
-                        + "committed %,d MB, %d collections), peak RSS %s", i, a.exitCode(), a.wallNanos() / 1e9, r.auditRate(claims),
-                h.peakUsedBytes() >> 20, h.maxAfterGcBytes() >> 20, h.maxCommittedBytes() >> 20, h.collections(),
-                a.peakRssKb() < 0 ? "n/a" : String.format(Locale.ROOT, "%,d MB", a.peakRssKb() >> 10));
+        String rate = a.completed() ? String.format(Locale.ROOT, " = %,.0f claims/s end to end", r.auditRate(claims)) : " (did not complete)";
+        println("run %d: audit exit %s after %.1f s%s; peak heap used %,d MB (largest after GC %,d MB, committed %,d MB, "
+                        + "%d collections), peak RSS %s", i, a.exitCode() == ChildAudit.TIMED_OUT ? "(killed)" : Integer.toString(a.exitCode()),
+                a.wallNanos() / 1e9, rate, h.peakUsedBytes() >> 20, h.maxAfterGcBytes() >> 20, h.maxCommittedBytes() >> 20,
+                h.collections(), a.peakRssKb() < 0 ? "n/a" : String.format(Locale.ROOT, "%,d MB", a.peakRssKb() >> 10));
         a.stdout().lines().filter(l -> l.startsWith("Audited ")).findFirst().ifPresent(l -> println("  audit said: %s", l));
         if (!a.completed()) {
             println("  audit did not complete: %s", a.firstErrorLine());
