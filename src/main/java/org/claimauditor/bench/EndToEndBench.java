@@ -108,10 +108,11 @@ public final class EndToEndBench implements Callable<Integer> {
         println("reference tables loaded in this JVM in %.2f s (not counted in the reference's time)", seconds(t0));
         // The reference is timed warm (as it reaches its speed within seconds), on other claims than the audit's.
         t0 = System.nanoTime();
-        ClaimFiles warm = ClaimFiles.generate(work.resolve("e2e-warmup-" + tag), universe, seed + 1, WARM_UP, WARM_UP);
+        int warmUp = Math.min(WARM_UP, claims);
+        ClaimFiles warm = ClaimFiles.generate(work.resolve("e2e-warmup-" + tag), universe, seed + 1, warmUp, warmUp);
         ReferenceRun.run(tables, warm.files(), work.resolve("e2e-reference-spill"));
         ClaimFiles.deleteTree(warm.dir());
-        println("reference warmed up on %,d other claims in %.1f s", WARM_UP, seconds(t0));
+        println("reference warmed up on %,d other claims in %.1f s", warmUp, seconds(t0));
 
         Path out = work.resolve("e2e-out");
         Path logs = work.resolve("e2e-logs");
