@@ -48,9 +48,16 @@ public final class AuditPipeline {
     /**
      * @param tmpParent where the run's temporary folder is made (the output folder, or {@code --tmp})
      * @param warnings  one line per prior claim that could not be read
+     * @param partitionBytes claim input per partition ({@link #PARTITION_BYTES})
      */
     public record Settings(RuleSet rules, Reference reference, LocalDate today, Limits limits, Path tmpParent,
-                           Consumer<String> warnings) { }
+                           Consumer<String> warnings, long partitionBytes) {
+
+        public Settings(RuleSet rules, Reference reference, LocalDate today, Limits limits, Path tmpParent,
+                        Consumer<String> warnings) {
+            this(rules, reference, today, limits, tmpParent, warnings, PARTITION_BYTES);
+        }
+    }
 
     /** What the run did: counts for the summary, history claims used, partitions, and the files put in place. */
     public record Outcome(RunTotals totals, long historyClaims, int partitions, List<Path> written) { }
@@ -67,7 +74,7 @@ public final class AuditPipeline {
         RunReference run = RunReference.of(s.rules(), s.reference());
         try (SpillFolder spill = SpillFolder.create(s.tmpParent());
              PatientPartitions parts = new PatientPartitions(spill,
-                     PatientPartitions.countFor(claims.bytes() + history.bytes(), PARTITION_BYTES))) {
+                     PatientPartitions.countFor(claims.bytes() + history.bytes(), s.partitionBytes()))) {
             long total = spill(claims, parts, spill);
             long prior = spillHistory(history, parts, spill, s.warnings());
             parts.finishWriting();
