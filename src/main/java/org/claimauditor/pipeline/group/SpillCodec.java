@@ -1,5 +1,6 @@
 package org.claimauditor.pipeline.group;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -19,7 +20,8 @@ import java.nio.file.Path;
 
 /**
  * The run's temporary files: compact JSON Lines of records the run wrote itself. BigDecimals are written in their
- * own notation ({@code 1E+2} stays {@code 1E+2}), so a claim read back is the claim that was read.
+ * own notation ({@code 1E+2} stays {@code 1E+2}) and nulls are left out, so a claim read back is the claim that was
+ * read.
  */
 final class SpillCodec {
 
@@ -31,6 +33,8 @@ final class SpillCodec {
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // absent reads back as null; empty values ("" or []) are kept, rules tell them apart
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
     private SpillCodec() { }
