@@ -54,7 +54,7 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limitOptions;
 
-    @Option(names = "--out", required = true, description = "Output folder for audit-results.json.")
+    @Option(names = "--out", required = true, description = "Output folder for the results, audit-run.json and the reports.")
     Path out;
 
     @Option(names = "--today", description = "Audit date for 'date in the future' checks (default: today), for reproducible re-runs.")

@@ -62,6 +62,8 @@ public final class AuditPipeline {
     /** What the run did: counts for the summary, history claims used, partitions, and the files put in place. */
     public record Outcome(RunTotals totals, long historyClaims, int partitions, List<Path> written) { }
 
+    private record Pair(ClaimInput input, AuditResult result) { }
+
     private AuditPipeline() { }
 
     /**
@@ -78,31 +80,29 @@ public final class AuditPipeline {
             long total = spill(claims, parts, spill);
             long prior = spillHistory(history, parts, spill, s.warnings());
             parts.finishWriting();
-            try (ProgressMeter meter = ProgressMeter.start("Auditing", total)) {
-                for (int p = 0; p < parts.count(); p++) {
-                    if (parts.claimsIn(p) == 0) {
-                        continue;
-                    }
-                    List<ClaimInput> in = parts.claims(p);
-                    List<Claim> past = parts.history(p);
-                    List<AuditResult> results = AuditEngine.audit(s.rules(), s.reference(), in, past, s.today(),
-                            s.limits(), meter::advance);
+            try (ProgressMeter meter = ProgressMeter.start("Auditing", total);
+                 Prefetch prefetch = new Prefetch(parts)) {
+                // the next partition is read while this one is audited: two partitions in memory at most
+                for (Prefetch.Loaded part = prefetch.next(); part != null; part = prefetch.next()) {
+                    List<AuditResult> results = AuditEngine.audit(s.rules(), s.reference(), part.claims(),
+                            part.history(), s.today(), s.limits(), meter::advance);
                     List<AuditResult> compact = new ArrayList<>(results.size());
                     results.forEach(r -> compact.add(run.compact(r)));
-                    parts.writeResults(p, in, compact);
+                    parts.writeResults(part.partition(), part.claims(), compact);
                 }
             }
             RunTotals totals = new RunTotals();
             try (InputOrderMerge merge = new InputOrderMerge(parts);
                  ProgressMeter meter = ProgressMeter.start("Writing results", total)) {
-                merge.run((input, compact) -> {
-                    AuditResult result = run.expand(compact);
-                    totals.add(result);
-                    for (ResultSink sink : sinks) {
-                        sink.accept(input, result);
-                    }
-                    meter.advance(1);
-                });
+                // reading the partitions back on one thread, the sinks' writing on this one
+                Handoff.<Pair>run("merge", out -> merge.run((input, compact) -> out.put(new Pair(input, run.expand(compact)))),
+                        pair -> {
+                            totals.add(pair.result());
+                            for (ResultSink sink : sinks) {
+                                sink.accept(pair.input(), pair.result());
+                            }
+                            meter.advance(1);
+                        });
             }
             List<Path> written = new ArrayList<>();
             for (ResultSink sink : sinks) {
@@ -130,20 +130,24 @@ public final class AuditPipeline {
         return written;
     }
 
+    /** Reads the claims (parsing, on its own thread) into the partitions (writing, on this one); returns how many. */
     private static long spill(ClaimSource claims, PatientPartitions parts, SpillFolder spill) throws IOException {
-        long n = 0;
-        try (Stream<ClaimInput> stream = claims.claims()) {
-            for (Iterator<ClaimInput> it = stream.iterator(); it.hasNext(); ) {
-                ClaimInput in = it.next();
-                try {
-                    parts.addClaim(in);
-                } catch (IOException e) {
-                    throw spillFailed(spill, e);
+        long[] n = new long[1];
+        Handoff.<ClaimInput>run("read claims", out -> {
+            try (Stream<ClaimInput> stream = claims.claims()) {
+                for (Iterator<ClaimInput> it = stream.iterator(); it.hasNext(); ) {
+                    out.put(it.next());
                 }
-                n++;
             }
-        }
-        return n;
+        }, in -> {
+            try {
+                parts.addClaim(in);
+            } catch (IOException e) {
+                throw spillFailed(spill, e);
+            }
+            n[0]++;
+        });
+        return n[0];
     }
 
     private static long spillHistory(ClaimSource history, PatientPartitions parts, SpillFolder spill,

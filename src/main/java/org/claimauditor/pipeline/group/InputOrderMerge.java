@@ -75,11 +75,11 @@ public final class InputOrderMerge implements AutoCloseable {
     private static final class Cursor {
         final int partition;
         final MappingIterator<ClaimInput> inputs;
-        final MappingIterator<Outcome> outcomes;
+        final MappingIterator<StoredResult> outcomes;
         ClaimInput input;
         AuditResult result;
 
-        Cursor(int partition, MappingIterator<ClaimInput> inputs, MappingIterator<Outcome> outcomes) {
+        Cursor(int partition, MappingIterator<ClaimInput> inputs, MappingIterator<StoredResult> outcomes) {
             this.partition = partition;
             this.inputs = inputs;
             this.outcomes = outcomes;
@@ -94,7 +94,7 @@ public final class InputOrderMerge implements AutoCloseable {
                 return false;
             }
             input = inputs.nextValue();
-            Outcome o = outcomes.nextValue();
+            StoredResult o = outcomes.nextValue();
             if (o.index() != input.index()) {
                 throw new IllegalStateException("partition " + partition + ": result for input " + o.index()
                         + " where input " + input.index() + " was expected");

@@ -25,7 +25,7 @@ public final class PatientPartitions implements AutoCloseable {
 
     private static final ObjectWriter CLAIMS = SpillCodec.writer(ClaimInput.class);
     private static final ObjectWriter HISTORY = SpillCodec.writer(Claim.class);
-    private static final ObjectWriter OUTCOMES = SpillCodec.writer(Outcome.class);
+    private static final ObjectWriter OUTCOMES = SpillCodec.writer(StoredResult.class);
 
     private final SpillFolder folder;
     private final OutputStream[] claims;
@@ -116,7 +116,7 @@ public final class PatientPartitions implements AutoCloseable {
     public void writeResults(int partition, List<ClaimInput> in, List<AuditResult> results) throws IOException {
         try (OutputStream out = SpillCodec.create(folder.file(resultsFile(partition)))) {
             for (int i = 0; i < in.size(); i++) {
-                SpillCodec.write(OUTCOMES, out, new Outcome(in.get(i).index(), results.get(i)));
+                SpillCodec.write(OUTCOMES, out, new StoredResult(in.get(i).index(), results.get(i)));
             }
         }
     }
@@ -125,8 +125,8 @@ public final class PatientPartitions implements AutoCloseable {
         return SpillCodec.read(ClaimInput.class, folder.file(claimsFile(partition)));
     }
 
-    MappingIterator<Outcome> resultCursor(int partition) throws IOException {
-        return SpillCodec.read(Outcome.class, folder.file(resultsFile(partition)));
+    MappingIterator<StoredResult> resultCursor(int partition) throws IOException {
+        return SpillCodec.read(StoredResult.class, folder.file(resultsFile(partition)));
     }
 
     private <T> List<T> readAll(Class<T> type, String name, int expected) throws IOException {
