@@ -10,7 +10,12 @@ import org.claimauditor.engine.RuleSet;
 import org.claimauditor.engine.Reference;
 import org.claimauditor.report.ReportFormat;
 import org.claimauditor.report.ReportRun;
-import org.claimauditor.report.ResultsFile;
+import org.claimauditor.pipeline.AuditPipeline;
+import org.claimauditor.pipeline.RunReference;
+import org.claimauditor.pipeline.sink.JsonArrayResults;
+import org.claimauditor.pipeline.sink.ReportSink;
+import org.claimauditor.pipeline.sink.ResultSink;
+import org.claimauditor.pipeline.sink.RunFile;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.FileSystemUtils;
@@ -65,7 +70,10 @@ class AuditController {
 
     /**
      * The batch endpoint's reports: audits the body like {@code /audits} and answers a ZIP holding
-     * audit-results.json and the claim summaries, error report and compliance report in JSON, CSV and HTML.
+     * audit-results.json, audit-run.json and the claim summaries, error report and compliance report in JSON, CSV
+     * and HTML — the files the {@code audit} command writes. (The JSON answers of {@code /claims/audit} and
+     * {@code /audits} keep each result's full {@code referenceData}: one answer is small, and a client needs no
+     * second file to read it.)
      */
     @PostMapping(path = "/audits/reports",
             consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl"},
@@ -79,16 +87,14 @@ class AuditController {
         RuleSet rs = rules.current(); // one rule set for the results and the reports, even if a reload comes between
         List<AuditResult> results = AuditEngine.audit(rs, ref, inputs, today, limits);
         Path dir = Files.createTempDirectory("audit-reports");
+        RunReference run = RunReference.of(rs, ref);
+        List<ResultSink> sinks = new ArrayList<>();
         try {
-            List<Path> files = new ArrayList<>();
-            files.add(ResultsFile.write(dir, results));
-            try (ReportRun run = ReportRun.open(dir, ReportRun.Options.of(EnumSet.allOf(ReportFormat.class), List.of())
-                    .withAuditDate(today).withPlausibility(rs.plausibility()))) {
-                for (int i = 0; i < inputs.size(); i++) {
-                    run.accept(inputs.get(i), results.get(i));
-                }
-                files.addAll(run.finish());
-            }
+            sinks.add(new ReportSink(dir, ReportRun.Options.of(EnumSet.allOf(ReportFormat.class), List.of())
+                    .withAuditDate(today).withPlausibility(rs.plausibility())));
+            sinks.add(new JsonArrayResults(dir, run));
+            sinks.add(new RunFile(dir, run, today, clock.instant(), clock, List.of(JsonArrayResults.FILE)));
+            List<Path> files = AuditPipeline.write(inputs, results, sinks);
             ByteArrayOutputStream zip = new ByteArrayOutputStream();
             try (ZipOutputStream out = new ZipOutputStream(zip)) {
                 for (Path f : files) {
@@ -102,6 +108,7 @@ class AuditController {
                     .contentType(MediaType.parseMediaType("application/zip"))
                     .body(zip.toByteArray());
         } finally {
+            sinks.forEach(ResultSink::close);
             FileSystemUtils.deleteRecursively(dir);
         }
     }

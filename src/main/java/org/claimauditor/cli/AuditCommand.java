@@ -1,20 +1,23 @@
 package org.claimauditor.cli;
 
-import org.claimauditor.claim.Claim;
-import org.claimauditor.claim.ClaimInput;
 import org.claimauditor.claim.ClaimReader;
 import org.claimauditor.codes.CodeSets;
-import org.claimauditor.engine.AuditEngine;
 import org.claimauditor.engine.AuditResult;
-import org.claimauditor.engine.Finding;
 import org.claimauditor.engine.Limits;
 import org.claimauditor.engine.RuleSet;
 import org.claimauditor.engine.Reference;
 import org.claimauditor.ncci.NcciTables;
-import org.claimauditor.report.ProgressMeter;
+import org.claimauditor.pipeline.AuditPipeline;
+import org.claimauditor.pipeline.RunReference;
+import org.claimauditor.pipeline.RunTotals;
+import org.claimauditor.pipeline.sink.JsonArrayResults;
+import org.claimauditor.pipeline.sink.JsonLinesResults;
+import org.claimauditor.pipeline.sink.ReportSink;
+import org.claimauditor.pipeline.sink.ResultSink;
+import org.claimauditor.pipeline.sink.RunFile;
+import org.claimauditor.pipeline.source.JsonClaimFiles;
 import org.claimauditor.report.ReportFormat;
 import org.claimauditor.report.ReportRun;
-import org.claimauditor.report.ResultsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,20 +26,19 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Audit claims (.json object or array, or .jsonl) and write OUT/audit-results.json and the reports "
-                + "(claim-summaries, error-report, compliance-report). "
+        description = "Audit claims (.json object or array, or .jsonl) and write OUT/audit-results.json (or .jsonl), "
+                + "OUT/audit-run.json and the reports (claim-summaries, error-report, compliance-report), streaming: "
+                + "memory does not grow with the number of claims. "
                 + "Exit 0 when no claim is rejected, 1 when any claim has an ERROR finding or could not be read, 2 on bad usage or unreadable rules.")
 final class AuditCommand implements Callable<Integer> {
 
@@ -52,7 +54,7 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limitOptions;
 
-    @Option(names = "--out", required = true, description = "Output folder for audit-results.json.")
+    @Option(names = "--out", required = true, description = "Output folder for the results, audit-run.json and the reports.")
     Path out;
 
     @Option(names = "--today", description = "Audit date for 'date in the future' checks (default: today), for reproducible re-runs.")
@@ -67,6 +69,16 @@ final class AuditCommand implements Callable<Integer> {
             description = "Report formats, comma-separated: json, csv, html (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--results", defaultValue = "json", paramLabel = "json|jsonl",
+            description = "Results file: json (audit-results.json, one array) or jsonl (audit-results.jsonl, one result "
+                    + "per line, for big runs). The run's reference data is in audit-run.json. Default: ${DEFAULT-VALUE}.")
+    String results;
+
+    @Option(names = "--tmp", paramLabel = "DIR",
+            description = "Folder for the run's temporary files (about the size of the input; deleted at the end). "
+                    + "Default: the --out folder.")
+    Path tmp;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Claim files, or folders of .json / .jsonl files.")
     List<Path> inputs;
 
@@ -79,6 +91,11 @@ final class AuditCommand implements Callable<Integer> {
             formats = ReportFormat.parse(format);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
+            return Cli.USAGE;
+        }
+        results = results.toLowerCase(java.util.Locale.ROOT);
+        if (!results.equals("json") && !results.equals("jsonl")) {
+            System.err.println("--results '" + results + "': expected json or jsonl");
             return Cli.USAGE;
         }
         // Everything the user typed is checked before minutes of rule and table loading.
@@ -98,7 +115,10 @@ final class AuditCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return Cli.USAGE;
         }
-        String outProblem = OutputFolder.problem(out);
+        String outProblem = OutputFolder.problem(out, "--out");
+        if (outProblem == null && tmp != null) {
+            outProblem = OutputFolder.problem(tmp, "--tmp");
+        }
         if (outProblem != null) {
             System.err.println(outProblem);
             return Cli.USAGE;
@@ -116,61 +136,48 @@ final class AuditCommand implements Callable<Integer> {
         if (rs == null) {
             return Cli.USAGE;
         }
-        List<ClaimInput> claims = ClaimReader.readFiles(files, limits);
-        List<Claim> prior = new ArrayList<>();
-        if (!history.isEmpty()) {
-            for (ClaimInput h : ClaimReader.readFiles(historyFiles, limits)) {
-                if (h.readable()) {
-                    prior.add(h.claim());
-                } else {
-                    System.err.println("warning: history claim skipped: " + h.error());
-                }
-            }
-            System.out.println("History: " + prior.size() + " prior claims");
-        }
         LocalDate auditDate = today != null ? today : LocalDate.now();
         Reference ref = new Reference(tables, codes);
-        List<AuditResult> results;
-        try (ProgressMeter meter = ProgressMeter.start("Auditing", claims.size())) {
-            results = AuditEngine.audit(rs, ref, claims, prior, auditDate, limits, meter::advance);
-        }
-        Path written = ResultsFile.write(out, results);
-        List<Path> reports = writeReports(ReportRun.Options.of(formats, files).withHistory(historyFiles)
-                .withAuditDate(auditDate).withStartedAt(startedAt).withPlausibility(rs.plausibility()), claims, results);
-        printSummary(rs, files.size(), results, written, (System.nanoTime() - start) / 1_000_000);
-        System.out.println("Reports:");
-        reports.forEach(p -> System.out.println("  " + p.toAbsolutePath()));
-        boolean rejected = results.stream().anyMatch(r ->
-                r.status() == AuditResult.Status.REJECT || r.status() == AuditResult.Status.ERROR);
-        return rejected ? Cli.FINDINGS : Cli.OK;
-    }
-
-    private List<Path> writeReports(ReportRun.Options options, List<ClaimInput> claims, List<AuditResult> results)
-            throws IOException {
-        try (ReportRun run = ReportRun.open(out, options);
-             ProgressMeter meter = ProgressMeter.start("Writing reports", claims.size())) {
-            for (int i = 0; i < claims.size(); i++) {
-                run.accept(claims.get(i), results.get(i));
-                meter.advance(1);
+        RunReference runRef = RunReference.of(rs, ref);
+        List<ResultSink> sinks = new ArrayList<>();
+        try {
+            // Put in place in this order: the reports (their compliance report is the likeliest to fail), the
+            // results, and audit-run.json last, so a folder holding audit-run.json holds a complete run.
+            sinks.add(new ReportSink(out, ReportRun.Options.of(formats, files).withHistory(historyFiles)
+                    .withAuditDate(auditDate).withStartedAt(startedAt).withPlausibility(rs.plausibility())));
+            sinks.add(results.equals("jsonl") ? new JsonLinesResults(out, runRef) : new JsonArrayResults(out, runRef));
+            String resultsName = results.equals("jsonl") ? JsonLinesResults.FILE : JsonArrayResults.FILE;
+            sinks.add(new RunFile(out, runRef, auditDate, startedAt, Clock.systemUTC(), List.of(resultsName)));
+            AuditPipeline.Outcome outcome = AuditPipeline.run(
+                    new AuditPipeline.Settings(rs, ref, auditDate, limits, tmp != null ? tmp : out, System.err::println),
+                    new JsonClaimFiles(files, limits), new JsonClaimFiles(historyFiles, limits), sinks);
+            if (!history.isEmpty()) {
+                System.out.println("History: " + outcome.historyClaims() + " prior claims");
             }
-            return run.finish();
-        } catch (UncheckedIOException e) {
-            throw e.getCause(); // a row write failed; the run's temporary files are already gone
+            Path written = named(outcome.written(), resultsName);
+            Path runFile = named(outcome.written(), RunFile.FILE);
+            printSummary(rs, files.size(), outcome.totals(), written, (System.nanoTime() - start) / 1_000_000);
+            System.out.println("Run: " + runFile.toAbsolutePath());
+            System.out.println("Reports:");
+            outcome.written().stream().filter(p -> !p.equals(written) && !p.equals(runFile))
+                    .forEach(p -> System.out.println("  " + p.toAbsolutePath()));
+            return outcome.totals().anyRejected() ? Cli.FINDINGS : Cli.OK;
+        } finally {
+            sinks.forEach(ResultSink::close);
         }
     }
 
-    private static void printSummary(RuleSet rs, int fileCount, List<AuditResult> results, Path written, long millis) {
-        Map<AuditResult.Status, Long> byStatus = new EnumMap<>(AuditResult.Status.class);
-        for (AuditResult.Status s : AuditResult.Status.values()) {
-            byStatus.put(s, 0L);
-        }
-        results.forEach(r -> byStatus.merge(r.status(), 1L, Long::sum));
-        Map<String, Long> byRule = results.stream().flatMap(r -> r.findings().stream())
-                .collect(Collectors.groupingBy(Finding::ruleId, TreeMap::new, Collectors.counting()));
+    private static Path named(List<Path> files, String name) {
+        return files.stream().filter(p -> p.getFileName().toString().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static void printSummary(RuleSet rs, int fileCount, RunTotals totals, Path written, long millis) {
+        Map<String, Long> byRule = totals.byRule();
         System.out.printf("Audited %d claims from %d file(s) in %d ms with rule set %s (%d rules)%n",
-                results.size(), fileCount, millis, rs.version(), rs.catalog().size());
-        System.out.printf("  PASS %d   REVIEW %d   REJECT %d   ERROR %d%n", byStatus.get(AuditResult.Status.PASS),
-                byStatus.get(AuditResult.Status.REVIEW), byStatus.get(AuditResult.Status.REJECT), byStatus.get(AuditResult.Status.ERROR));
+                totals.results(), fileCount, millis, rs.version(), rs.catalog().size());
+        System.out.printf("  PASS %d   REVIEW %d   REJECT %d   ERROR %d%n", totals.count(AuditResult.Status.PASS),
+                totals.count(AuditResult.Status.REVIEW), totals.count(AuditResult.Status.REJECT),
+                totals.count(AuditResult.Status.ERROR));
         if (!byRule.isEmpty()) {
             System.out.println("  Top rules:");
             byRule.entrySet().stream()

@@ -10,9 +10,9 @@ final class OutputFolder {
     private OutputFolder() { }
 
     /** Null when {@code dir} exists (or can be created) and files can be written in it; else one line saying why. */
-    static String problem(Path dir) {
+    static String problem(Path dir, String option) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            return "--out " + dir + ": is a file, not a folder";
+            return option + " " + dir + ": is a file, not a folder";
         }
         try {
             Files.createDirectories(dir);
@@ -20,7 +20,7 @@ final class OutputFolder {
             Files.delete(probe);
             return null;
         } catch (IOException | SecurityException e) {
-            return "--out " + dir + ": cannot write there (" + e.getClass().getSimpleName()
+            return option + " " + dir + ": cannot write there (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
         }
     }

@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
  * A file written under a hidden temporary name in its target's folder and renamed over the target only
  * once complete and synced, so a reader (or a crash) never sees a half-written report under the real name.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -36,17 +36,21 @@ final class AtomicFile {
         this.out = wrap.apply(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
     }
 
-    static AtomicFile create(Path target, UnaryOperator<OutputStream> wrap) throws IOException {
+    public static AtomicFile create(Path target, UnaryOperator<OutputStream> wrap) throws IOException {
         return new AtomicFile(target, wrap);
     }
 
+    public static AtomicFile create(Path target) throws IOException {
+        return new AtomicFile(target, UnaryOperator.identity());
+    }
+
     /** The stream to write the content to; callers must not close it (commit and abort do). */
-    OutputStream stream() {
+    public OutputStream stream() {
         return out;
     }
 
     /** Flushes, syncs to disk (so the rename never exposes an empty file after a power cut) and moves into place. */
-    Path commit() throws IOException {
+    public Path commit() throws IOException {
         try {
             out.flush();
             channel.force(true);
@@ -59,7 +63,7 @@ final class AtomicFile {
     }
 
     /** Drops the temporary file; the target (and any previous report under its name) is left untouched. */
-    void abort() {
+    public void abort() {
         closeQuietly();
         try {
             Files.deleteIfExists(tmp);

@@ -103,7 +103,7 @@ class AuditControllerTest {
             }
         }
         org.assertj.core.api.Assertions.assertThat(entries.keySet()).containsExactly("audit-results.json",
-                "claim-summaries.csv", "claim-summaries.json", "compliance-report.csv", "compliance-report.html",
+                "audit-run.json", "claim-summaries.csv", "claim-summaries.json", "compliance-report.csv", "compliance-report.html",
                 "compliance-report.json", "error-report.csv", "error-report.json");
         org.assertj.core.api.Assertions.assertThat(entries.get("error-report.csv")).contains("C-2").contains("CLAIM-UNITS-MIN");
         org.assertj.core.api.Assertions.assertThat(entries.get("compliance-report.json")).contains("\"read\" : 2").contains("\"cleanClaimRate\" : 0.5000");

@@ -46,7 +46,14 @@ class PackagedJarIT {
         List<String> statuses = new ArrayList<>();
         results.forEach(n -> statuses.add(n.get("status").asText()));
         assertThat(statuses).containsExactly("PASS", "REJECT", "REJECT", "REJECT", "PASS", "ERROR", "REJECT", "REJECT", "REJECT");
-        assertThat(results.get(0).get("referenceData").toString()).contains("NCCI practitioner PTP v322r0");
+        // the run's reference data once, in audit-run.json; each result names its rule set and payer policy
+        JsonNode run = new ObjectMapper().readTree(out.resolve("audit-run.json").toFile());
+        assertThat(run.get("referenceData").toString()).contains("NCCI practitioner PTP v322r0");
+        assertThat(run.at("/claims/reject").asInt()).isEqualTo(6);
+        assertThat(results.get(0).has("referenceData")).isFalse();
+        assertThat(results.get(0).get("ruleSetVersion").asText()).isEqualTo(run.get("ruleSetVersion").asText());
+        assertThat(results.get(0).get("payerPolicy").asText()).startsWith("medicare.yaml");
+        assertThat(r.stdout()).contains("Run: " + out.resolve("audit-run.json").toAbsolutePath());
         assertThat(results.get(5).get("error").asText()).contains("unknown field 'diagnosisPointer'");
         // Reports in every format by default, listed in the summary.
         for (String report : List.of("claim-summaries.json", "claim-summaries.csv", "error-report.json",
@@ -68,7 +75,7 @@ class PackagedJarIT {
         assertThat(r.exit()).as(r.stderr()).isEqualTo(Cli.FINDINGS);
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
-                    "audit-results.json", "claim-summaries.csv", "compliance-report.csv", "error-report.csv");
+                    "audit-results.json", "audit-run.json", "claim-summaries.csv", "compliance-report.csv", "error-report.csv");
         }
         Run bad = run("audit", "--no-ncci", "--format", "json,pdf", "--out", out.toString(), "test-claims/samples");
         assertThat(bad.exit()).isEqualTo(Cli.USAGE);
@@ -82,8 +89,8 @@ class PackagedJarIT {
         assertThat(r.stderr()).contains("--ncci-dir").contains("--no-ncci");
         Run skipped = run("audit", "--no-ncci", "--out", out.toString(), "test-claims/samples");
         assertThat(skipped.exit()).isEqualTo(Cli.FINDINGS);
-        JsonNode results = new ObjectMapper().readTree(out.resolve("audit-results.json").toFile());
-        assertThat(results.get(0).get("referenceData").toString()).contains("NCCI: not applied (--no-ncci)");
+        JsonNode run = new ObjectMapper().readTree(out.resolve("audit-run.json").toFile());
+        assertThat(run.get("referenceData").toString()).contains("NCCI: not applied (--no-ncci)");
     }
 
     /** CI's small smoke version of the benchmark: every phase runs and the engine matches the reference checker. */

@@ -9,6 +9,11 @@ import org.claimauditor.engine.Finding;
 import org.claimauditor.engine.RuleSet;
 import org.claimauditor.engine.RuleSetLoader;
 import org.claimauditor.engine.TestRules;
+import org.claimauditor.pipeline.AuditPipeline;
+import org.claimauditor.pipeline.RunReference;
+import org.claimauditor.pipeline.sink.JsonArrayResults;
+import org.claimauditor.pipeline.sink.JsonLinesResults;
+import org.claimauditor.pipeline.sink.ResultSink;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +62,9 @@ class ImplausibleValuesTest {
         List<AuditResult> list = AuditEngine.audit(rules, TestRules.sample(), inputs, TODAY);
         results = list.stream().collect(Collectors.toMap(AuditResult::claimId, Function.identity(), (a, b) -> a,
                 LinkedHashMap::new));
-        ResultsFile.write(out, list);
+        RunReference run = RunReference.of(rules, TestRules.sample());
+        List<ResultSink> sinks = List.of(new JsonArrayResults(out, run), new JsonLinesResults(out, run));
+        AuditPipeline.write(inputs, list, sinks);
         report(out, rules, inputs, list);
     }
 
@@ -165,7 +172,7 @@ class ImplausibleValuesTest {
         try (Stream<Path> s = Files.list(out)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
         }
-        assertThat(files).extracting(p -> p.getFileName().toString()).contains("audit-results.json",
+        assertThat(files).extracting(p -> p.getFileName().toString()).contains("audit-results.json", "audit-results.jsonl",
                 "claim-summaries.json", "claim-summaries.csv", "error-report.json", "error-report.csv",
                 "compliance-report.json", "compliance-report.csv", "compliance-report.html");
         Pattern longNumber = Pattern.compile("\\d[\\d,]{19,}");

@@ -1,0 +1,63 @@
+package org.claimauditor.pipeline.group;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The run's temporary files: compact JSON Lines of records the run wrote itself. BigDecimals are written in their
+ * own notation ({@code 1E+2} stays {@code 1E+2}) and nulls are left out, so a claim read back is the claim that was
+ * read.
+ */
+final class SpillCodec {
+
+    static final int BUFFER = 1 << 15;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // absent reads back as null; empty values ("" or []) are kept, rules tell them apart
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private SpillCodec() { }
+
+    static <T> ObjectWriter writer(Class<T> type) {
+        return MAPPER.writerFor(type);
+    }
+
+    static OutputStream create(Path file) throws IOException {
+        return new BufferedOutputStream(Files.newOutputStream(file), BUFFER);
+    }
+
+    static <T> void write(ObjectWriter writer, OutputStream out, T value) throws IOException {
+        writer.writeValue(out, value);
+        out.write('\n');
+    }
+
+    /** The records of a file one by one (none when it was never created); close it when done. */
+    static <T> MappingIterator<T> read(Class<T> type, Path file) throws IOException {
+        ObjectReader reader = MAPPER.readerFor(type);
+        if (!Files.exists(file)) {
+            return reader.readValues(new byte[0]);
+        }
+        return reader.readValues(new BufferedInputStream(Files.newInputStream(file), BUFFER));
+    }
+}
