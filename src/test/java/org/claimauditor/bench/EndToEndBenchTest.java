@@ -110,7 +110,7 @@ class EndToEndBenchTest {
         assertThat(expected).isNotEmpty();
 
         Path arrayDir = Files.createDirectories(dir.resolve("out-array"));
-        ResultsFile.write(arrayDir, results);
+        writeArray(arrayDir, results);
         assertThat(ResultFindings.find(arrayDir)).isEqualTo(arrayDir.resolve("audit-results.json"));
         ResultFindings same = ResultFindings.read(ResultFindings.find(arrayDir), ids);
         assertThat(same.results()).isEqualTo(400);
@@ -134,7 +134,7 @@ class EndToEndBenchTest {
         changed.set(victim, new AuditResult(r.claimId(), r.status(), fewer, r.ruleSetVersion(), r.referenceData(), r.error()));
         changed.remove(399);
         Path changedDir = Files.createDirectories(dir.resolve("out-changed"));
-        ResultFindings differ = ResultFindings.read(ResultsFile.write(changedDir, changed), ids);
+        ResultFindings differ = ResultFindings.read(writeArray(changedDir, changed), ids);
         assertThat(differ.problems()).isEqualTo("1 input claims have no result, the first #399");
         assertThat(ReferenceChecker.diff(expected, differ.findings())).contains("expected but missing")
                 .contains("claim #" + victim + " " + expected.get(0).ruleId());
@@ -162,5 +162,12 @@ class EndToEndBenchTest {
         assertThat(ChildAudit.jarOf("file:/opt/app/claim-auditor.jar")).isEqualTo(Path.of("/opt/app/claim-auditor.jar"));
         assertThat(ChildAudit.jarOf("file:/work/target/classes/")).isNull();
         assertThat(ChildAudit.runningJar()).as("tests run from target/classes").isNull();
+    }
+
+    /** audit-results.json as the audit writes it: one array of results. */
+    private static Path writeArray(Path dir, List<AuditResult> results) throws java.io.IOException {
+        Path file = dir.resolve("audit-results.json");
+        ResultsFile.JSON.writeValue(file.toFile(), results);
+        return file;
     }
 }
