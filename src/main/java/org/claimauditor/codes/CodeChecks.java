@@ -7,7 +7,6 @@ import org.claimauditor.ncci.NcciTables;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The DRL global {@code codes}: what kind of code a line carries (E/M, lab, add-on) from the data files in
@@ -16,18 +15,28 @@ import java.util.regex.Pattern;
  */
 public final class CodeChecks {
 
-    private static final Pattern MODIFIER_SHAPE = Pattern.compile("[0-9A-Z]{2}");
 
     private final CodeGroups groups;
-    private final DemographicEdits demographics;
     private final NcciTables ncci;
     private final CodeSets codeSets;
+    /** The demographic edits of each kind, split once: the rules ask for every diagnosis and line. */
+    private final List<DemographicEdits.Edit> sexDiagnosis;
+    private final List<DemographicEdits.Edit> sexProcedure;
+    private final List<DemographicEdits.Edit> ageDiagnosis;
+    private final List<DemographicEdits.Edit> manifestation;
 
     public CodeChecks(CodeGroups groups, DemographicEdits demographics, NcciTables ncci, CodeSets codeSets) {
         this.groups = groups;
-        this.demographics = demographics;
         this.ncci = ncci;
         this.codeSets = codeSets;
+        this.sexDiagnosis = ofKind(demographics, "sex-diagnosis");
+        this.sexProcedure = ofKind(demographics, "sex-procedure");
+        this.ageDiagnosis = ofKind(demographics, "age-diagnosis");
+        this.manifestation = ofKind(demographics, "manifestation");
+    }
+
+    private static List<DemographicEdits.Edit> ofKind(DemographicEdits demographics, String kind) {
+        return demographics.edits().stream().filter(e -> e.kind().equals(kind)).toList();
     }
 
     // ---- code sets in force on the date of service --------------------------------------------------
@@ -50,7 +59,7 @@ public final class CodeChecks {
     public List<HcpcsStatus> procedureProblems(LineFact l) {
         String code = l.getProcedureCode();
         LocalDate dos = l.getServiceDate();
-        if (!judgeable(dos) || !l.isProcedureCodeWellFormed()) {
+        if (!codeSets.hasHcpcs() && !codeSets.hasCpt() || !judgeable(dos) || !l.isProcedureCodeWellFormed()) {
             return List.of();
         }
         boolean level2 = org.claimauditor.claim.Codes.isHcpcsLevel2(code);
@@ -110,9 +119,13 @@ public final class CodeChecks {
         if (!"F".equals(sex) && !"M".equals(sex)) {
             return List.of();
         }
-        return demographics.edits().stream()
-                .filter(e -> e.kind().equals("sex-diagnosis") && !e.sex().equals(sex) && e.coversDiagnosis(d.getCode()))
-                .toList();
+        List<DemographicEdits.Edit> hits = List.of();
+        for (DemographicEdits.Edit e : sexDiagnosis) {
+            if (!e.sex().equals(sex) && e.coversDiagnosis(d.getCode())) {
+                hits = add(hits, e);
+            }
+        }
+        return hits;
     }
 
     /** Sex edits the line's procedure breaks for the patient's sex; never for sex U or unknown. */
@@ -121,9 +134,13 @@ public final class CodeChecks {
         if (!"F".equals(sex) && !"M".equals(sex)) {
             return List.of();
         }
-        return demographics.edits().stream()
-                .filter(e -> e.kind().equals("sex-procedure") && !e.sex().equals(sex) && e.coversProcedure(l.getProcedureCode()))
-                .toList();
+        List<DemographicEdits.Edit> hits = List.of();
+        for (DemographicEdits.Edit e : sexProcedure) {
+            if (!e.sex().equals(sex) && e.coversProcedure(l.getProcedureCode())) {
+                hits = add(hits, e);
+            }
+        }
+        return hits;
     }
 
     /** Age edits the diagnosis breaks for the patient's age at the first date of service. */
@@ -132,10 +149,13 @@ public final class CodeChecks {
         if (age == null) {
             return List.of();
         }
-        return demographics.edits().stream()
-                .filter(e -> e.kind().equals("age-diagnosis") && (age < e.minAge() || age > e.maxAge())
-                        && e.coversDiagnosis(d.getCode()))
-                .toList();
+        List<DemographicEdits.Edit> hits = List.of();
+        for (DemographicEdits.Edit e : ageDiagnosis) {
+            if ((age < e.minAge() || age > e.maxAge()) && e.coversDiagnosis(d.getCode())) {
+                hits = add(hits, e);
+            }
+        }
+        return hits;
     }
 
     /** The manifestation list that makes this diagnosis invalid as principal, if it is the principal one. */
@@ -143,8 +163,20 @@ public final class CodeChecks {
         if (!d.isPrincipal()) {
             return List.of();
         }
-        return demographics.edits().stream()
-                .filter(e -> e.kind().equals("manifestation") && e.coversDiagnosis(d.getCode())).toList();
+        List<DemographicEdits.Edit> hits = List.of();
+        for (DemographicEdits.Edit e : manifestation) {
+            if (e.coversDiagnosis(d.getCode())) {
+                hits = add(hits, e);
+            }
+        }
+        return hits;
+    }
+
+    /** Appends to a list that is empty (and shared) until the first hit: most codes hit no edit. */
+    private static List<DemographicEdits.Edit> add(List<DemographicEdits.Edit> hits, DemographicEdits.Edit e) {
+        List<DemographicEdits.Edit> more = hits.isEmpty() ? new ArrayList<>(2) : hits;
+        more.add(e);
+        return more;
     }
 
     public boolean isEm(String code) {
@@ -169,9 +201,12 @@ public final class CodeChecks {
      * modifiers come from the HCPCS file when code sets are loaded; without it only their shape is checked.
      */
     public List<String> unknownModifiers(LineFact line) {
-        List<String> unknown = new ArrayList<>();
+        List<String> unknown = List.of();
         for (String m : line.getModifiers()) {
             if (!known(m)) {
+                if (unknown.isEmpty()) {
+                    unknown = new ArrayList<>(2);
+                }
                 unknown.add(m);
             }
         }
@@ -179,7 +214,7 @@ public final class CodeChecks {
     }
 
     private boolean known(String m) {
-        if (m == null || !MODIFIER_SHAPE.matcher(m).matches()) {
+        if (m == null || m.length() != 2 || !shape(m.charAt(0)) || !shape(m.charAt(1))) {
             return false;
         }
         if (Character.isDigit(m.charAt(0)) && Character.isDigit(m.charAt(1))) {
@@ -187,5 +222,10 @@ public final class CodeChecks {
         }
         // Level II: checked against the HCPCS modifier list when one is loaded, else shape only
         return !codeSets.hasModifierList() || codeSets.isKnownModifier(m);
+    }
+
+    /** A character of a modifier's shape: [0-9A-Z]. */
+    private static boolean shape(char c) {
+        return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
     }
 }

@@ -25,11 +25,21 @@ public final class DemographicEdits {
                        List<CodeRange> procedures, String source) {
 
         public boolean coversDiagnosis(String code) {
-            return diagnoses.stream().anyMatch(r -> r.contains(code));
+            for (DxRange r : diagnoses) {
+                if (r.contains(code)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public boolean coversProcedure(String code) {
-            return procedures.stream().anyMatch(r -> r.contains(code));
+            for (CodeRange r : procedures) {
+                if (r.contains(code)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public String ageRange() {

@@ -23,11 +23,30 @@ public record DxRange(String from, String to) {
         if (code == null) {
             return false;
         }
-        String c = Codes.normalizeDiagnosis(code);
-        return prefix(c, from.length()).compareTo(from) >= 0 && prefix(c, to.length()).compareTo(to) <= 0;
+        String c = normalized(code) ? code : Codes.normalizeDiagnosis(code);
+        return comparePrefix(c, from) >= 0 && comparePrefix(c, to) <= 0;
     }
 
-    private static String prefix(String code, int n) {
-        return code.length() <= n ? code : code.substring(0, n);
+    /** Whether the code is already as {@link Codes#normalizeDiagnosis} makes it (the rules pass normalised codes). */
+    private static boolean normalized(String code) {
+        for (int i = 0; i < code.length(); i++) {
+            char ch = code.charAt(i);
+            if (!(ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The code's prefix of the bound's length compared with the bound, as String.compareTo would (no substring). */
+    private static int comparePrefix(String code, String bound) {
+        int n = Math.min(code.length(), bound.length());
+        for (int i = 0; i < n; i++) {
+            int d = code.charAt(i) - bound.charAt(i);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return Math.min(code.length(), bound.length()) - bound.length();
     }
 }

@@ -7,6 +7,7 @@ import org.claimauditor.engine.fact.AuditContext;
 import org.claimauditor.engine.fact.ClaimFact;
 import org.claimauditor.engine.fact.DiagnosisFact;
 import org.claimauditor.engine.fact.LineFact;
+import org.claimauditor.ncci.NcciCandidates;
 import org.claimauditor.ncci.NcciEdits;
 import org.claimauditor.policy.PayerPolicy;
 import org.claimauditor.policy.PolicyEntry;
@@ -294,19 +295,24 @@ public final class AuditEngine {
         try {
             Set<PayerPolicy> involved = new LinkedHashSet<>();
             List<Object> facts = new ArrayList<>();
+            List<LineFact> lines = new ArrayList<>();
             facts.add(new AuditContext(run.today()));
             for (int seq : group) {
                 Claim claim = run.inputs().get(seq).claim();
                 PolicySet.Resolution r = policies.resolve(claim.payerId());
                 resolutions.put(seq, r);
-                addClaim(facts, new ClaimFact(seq, claim, r.policy(), false), involved);
+                addClaim(facts, lines, new ClaimFact(seq, claim, r.policy(), false), involved);
             }
             int historySeq = -1;
             for (Claim h : history) {
-                addClaim(facts, new ClaimFact(historySeq--, h, policies.resolve(h.payerId()).policy(), true), involved);
+                addClaim(facts, lines, new ClaimFact(historySeq--, h, policies.resolve(h.payerId()).policy(), true), involved);
             }
             for (PayerPolicy p : involved) {
                 facts.addAll(p.entries());
+            }
+            if (rules.globals().contains("ncci")) {
+                // PTP pairs, MUE day sums and add-on lines found in Java: no line × line joins in the network
+                facts.addAll(NcciCandidates.of(run.ncci(), lines));
             }
             // stateless + sequential (see RuleSetLoader): all facts in, one pass, nothing kept
             StatelessKieSession session = rules.kieBase().newStatelessKieSession();
@@ -343,14 +349,16 @@ public final class AuditEngine {
         return null;
     }
 
-    private static void addClaim(List<Object> facts, ClaimFact claim, Set<PayerPolicy> involved) {
+    private static void addClaim(List<Object> facts, List<LineFact> lineFacts, ClaimFact claim, Set<PayerPolicy> involved) {
         facts.add(claim);
         if (claim.getPolicy() != null) {
             involved.add(claim.getPolicy());
         }
         List<Claim.ServiceLine> lines = claim.getClaim().lines();
         for (int i = 0; i < lines.size(); i++) {
-            facts.add(new LineFact(claim, i, lines.get(i)));
+            LineFact line = new LineFact(claim, i, lines.get(i));
+            facts.add(line);
+            lineFacts.add(line);
         }
         List<String> dx = claim.getClaim().diagnoses();
         for (int i = 0; i < dx.size(); i++) {

@@ -40,6 +40,11 @@ public final class AocTable {
      * The add-on edit for {@code code} on {@code dos}, or null when the code is not an add-on code then.
      * {@code payerPrimaries} are primaries a payer policy defines (used for edit types 2 and 3).
      */
+    /** Whether the table has any row for {@code code} as an add-on code (in force or not). */
+    public boolean lists(String code) {
+        return code != null && byAddOn.containsKey(code);
+    }
+
     public AddOnEdit find(String code, LocalDate dos, List<org.claimauditor.codes.CodeRange> payerPrimaries, String payerSource) {
         List<AocRow> rows = code == null || dos == null ? null : byAddOn.get(code);
         if (rows == null) {

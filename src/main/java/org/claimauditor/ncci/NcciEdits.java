@@ -111,7 +111,8 @@ public final class NcciEdits {
 
     /** The add-on edit for the line's code on its date of service; empty when it is not an add-on code then. */
     public List<AddOnEdit> addOn(LineFact line) {
-        if (tables.aoc() == null || !"PROFESSIONAL".equals(line.getClaimType()) && !"INSTITUTIONAL".equals(line.getClaimType())
+        if (tables.aoc() == null || !tables.aoc().lists(line.getProcedureCode())
+                || !"PROFESSIONAL".equals(line.getClaimType()) && !"INSTITUTIONAL".equals(line.getClaimType())
                 || !ncciApplies(line)) {
             return List.of();
         }

@@ -15,6 +15,8 @@ public final class PayerPolicy {
     private final LocalDate to;
     private final Set<String> ncci;
     private List<PolicyEntry> entries = List.of();
+    /** Entries grouped by kind once: the engine asks per line and per finding. */
+    private java.util.Map<String, List<PolicyEntry>> byKind = java.util.Map.of();
 
     PayerPolicy(String file, String fileName, List<String> payers, String name, LocalDate from, LocalDate to, Set<String> ncci) {
         this.file = file;
@@ -28,6 +30,12 @@ public final class PayerPolicy {
 
     void entries(List<PolicyEntry> entries) {
         this.entries = List.copyOf(entries);
+        java.util.Map<String, List<PolicyEntry>> kinds = new java.util.HashMap<>();
+        for (PolicyEntry e : this.entries) {
+            kinds.computeIfAbsent(e.kind(), k -> new java.util.ArrayList<>()).add(e);
+        }
+        kinds.replaceAll((k, v) -> List.copyOf(v));
+        this.byKind = java.util.Map.copyOf(kinds);
     }
 
     public String file() { return file; }
@@ -50,7 +58,7 @@ public final class PayerPolicy {
     }
 
     public List<PolicyEntry> entries(String kind) {
-        return entries.stream().filter(e -> e.kind().equals(kind)).toList();
+        return byKind.getOrDefault(kind, List.of());
     }
 
     @Override

@@ -113,20 +113,30 @@ public final class ClaimFact {
         }
         for (int i = 0; i < claim.lines().size(); i++) {
             Claim.ServiceLine l = claim.lines().get(i);
-            String p = "$.lines[" + i + "].";
-            need(missing, l.lineNumber(), p + "lineNumber");
-            need(missing, l.serviceDate(), p + "serviceDate");
-            need(missing, l.procedureCode(), p + "procedureCode");
-            need(missing, l.units(), p + "units");
-            need(missing, l.charge(), p + "charge");
+            needInLine(missing, l.lineNumber(), i, "lineNumber");
+            needInLine(missing, l.serviceDate(), i, "serviceDate");
+            needInLine(missing, l.procedureCode(), i, "procedureCode");
+            needInLine(missing, l.units(), i, "units");
+            needInLine(missing, l.charge(), i, "charge");
         }
         return missing;
     }
 
     private static void need(List<String> missing, Object value, String path) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
+        if (absent(value)) {
             missing.add(path);
         }
+    }
+
+    /** As {@link #need}, building the path only for a gap (this runs for every line of every claim). */
+    private static void needInLine(List<String> missing, Object value, int line, String field) {
+        if (absent(value)) {
+            missing.add("$.lines[" + line + "]." + field);
+        }
+    }
+
+    private static boolean absent(Object value) {
+        return value == null || (value instanceof String s && s.isBlank());
     }
 
     /** Every NPI on the claim that fails its check digit, with the JSON path it sits at. */
@@ -161,24 +171,48 @@ public final class ClaimFact {
         List<DateRef> dates = new ArrayList<>();
         for (int i = 0; i < claim.lines().size(); i++) {
             Claim.ServiceLine l = claim.lines().get(i);
-            List<Integer> line = l.lineNumber() == null ? List.of() : List.of(l.lineNumber());
-            String name = (l.lineNumber() == null ? "Line at $.lines[" + i + "]" : "Line " + l.lineNumber()) + ": ";
             if (l.serviceDate() != null) {
-                dates.add(new DateRef("$.lines[" + i + "].serviceDate", name + "date of service", l.serviceDate(), line));
+                dates.add(new DateRef(l, i, "serviceDate", "date of service", l.serviceDate()));
             }
             if (l.serviceDateTo() != null) {
-                dates.add(new DateRef("$.lines[" + i + "].serviceDateTo", name + "service end date", l.serviceDateTo(), line));
+                dates.add(new DateRef(l, i, "serviceDateTo", "service end date", l.serviceDateTo()));
             }
         }
         if (claim.receivedDate() != null) {
-            dates.add(new DateRef("$.receivedDate", "Received date", claim.receivedDate(), List.of()));
+            dates.add(new DateRef(null, -1, "receivedDate", "Received date", claim.receivedDate()));
         }
         return dates;
     }
 
-    /** A date at {@code path}, named for a message ({@code what}); {@code lines} names its line, if any. */
-    public record DateRef(String path, String what, LocalDate date, List<Integer> lines) {
+    /**
+     * A date at {@code path()}, named for a message ({@code what()}); {@code lines()} names its line, if any. Path and
+     * name are built only when asked (for a finding), since every date of every claim becomes one of these.
+     */
+    public static final class DateRef {
+        private final Claim.ServiceLine line;
+        private final int index;
+        private final String field;
+        private final String label;
+        private final LocalDate date;
+
+        DateRef(Claim.ServiceLine line, int index, String field, String label, LocalDate date) {
+            this.line = line;
+            this.index = index;
+            this.field = field;
+            this.label = label;
+            this.date = date;
+        }
+
+        public LocalDate date() { return date; }
         public LocalDate getDate() { return date; }
+        public String path() { return line == null ? "$." + field : "$.lines[" + index + "]." + field; }
+        public String what() {
+            if (line == null) {
+                return label;
+            }
+            return (line.lineNumber() == null ? "Line at $.lines[" + index + "]" : "Line " + line.lineNumber()) + ": " + label;
+        }
+        public List<Integer> lines() { return line == null || line.lineNumber() == null ? List.of() : List.of(line.lineNumber()); }
     }
 
     @Override

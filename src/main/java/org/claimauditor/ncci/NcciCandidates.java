@@ -1,0 +1,100 @@
+package org.claimauditor.ncci;
+
+import org.claimauditor.engine.fact.AddOnLine;
+import org.claimauditor.engine.fact.LineFact;
+import org.claimauditor.engine.fact.MueDaySum;
+import org.claimauditor.engine.fact.PtpCandidate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Prepares the facts the NCCI date-of-service rules match, the way a hand-written checker would: a session's lines
+ * grouped by patient and date of service, then per day the PTP pairs found in the tables ({@link PtpCandidate}),
+ * the unit sums per code and provider that have an MUE ({@link MueDaySum}) and the add-on lines with the day's lines
+ * ({@link AddOnLine}). Drools would otherwise build a tuple for every two lines of a day in each of these rules; here
+ * it gets one small fact per candidate. Which table applies, and the look-ups, are {@link NcciEdits}' as before; the
+ * rules decide what a candidate means.
+ */
+public final class NcciCandidates {
+
+    private static final Comparator<LineFact> INPUT_ORDER = Comparator.comparingLong(LineFact::getOrder);
+
+    private NcciCandidates() { }
+
+    private record Day(String patientId, LocalDate date) { }
+
+    /** The candidate facts for {@code lines} (every line of a session, history included). */
+    public static List<Object> of(NcciEdits ncci, List<LineFact> lines) {
+        Map<Day, List<LineFact>> days = new HashMap<>();
+        for (LineFact l : lines) {
+            if (l.getServiceDate() != null) {
+                days.computeIfAbsent(new Day(l.getPatientId(), l.getServiceDate()), d -> new ArrayList<>(4)).add(l);
+            }
+        }
+        List<Object> facts = new ArrayList<>();
+        for (List<LineFact> day : days.values()) {
+            day.sort(INPUT_ORDER);
+            List<LineFact> sameDay = List.copyOf(day);
+            if (sameDay.size() > 1) {
+                ptp(ncci, sameDay, facts);
+            }
+            for (LineFact l : sameDay) {
+                for (AddOnEdit e : ncci.addOn(l)) {
+                    facts.add(new AddOnLine(l, e, sameDay));
+                }
+            }
+            mueDay(ncci, sameDay, facts);
+        }
+        return facts;
+    }
+
+    /** Every ordered pair of the day's lines by the same rendering provider in one claim type with an edit in force. */
+    private static void ptp(NcciEdits ncci, List<LineFact> day, List<Object> facts) {
+        for (LineFact column2 : day) {
+            for (LineFact column1 : day) {
+                if (column1 != column2 && Objects.equals(column1.getRenderingNpi(), column2.getRenderingNpi())
+                        && Objects.equals(column1.getClaimType(), column2.getClaimType())) {
+                    for (PtpEdit e : ncci.ptp(column1, column2)) {
+                        facts.add(new PtpCandidate(column1, column2, e));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Single-day lines with units grouped by code, claim type and rendering provider; a group's MUE is the one of its
+     * first line in input order ({@code day} is sorted so).
+     */
+    private static void mueDay(NcciEdits ncci, List<LineFact> day, List<Object> facts) {
+        boolean[] taken = new boolean[day.size()];
+        for (int i = 0; i < day.size(); i++) {
+            LineFact first = day.get(i);
+            if (taken[i] || !first.isSingleDay() || first.getUnits() == null) {
+                continue;
+            }
+            List<LineFact> group = new ArrayList<>(2);
+            long units = 0;
+            for (int k = i; k < day.size(); k++) {
+                LineFact o = day.get(k);
+                if (!taken[k] && o.isSingleDay() && o.getUnits() != null
+                        && Objects.equals(o.getProcedureCode(), first.getProcedureCode())
+                        && Objects.equals(o.getClaimType(), first.getClaimType())
+                        && Objects.equals(o.getRenderingNpi(), first.getRenderingNpi())) {
+                    taken[k] = true;
+                    group.add(o);
+                    units += o.getUnits();
+                }
+            }
+            for (MueLimit m : ncci.mue(first)) {
+                facts.add(new MueDaySum(first, List.copyOf(group), units, m));
+            }
+        }
+    }
+}
