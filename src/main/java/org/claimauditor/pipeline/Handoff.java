@@ -108,7 +108,8 @@ final class Handoff {
         }
     }
 
-    private static void rethrow(Throwable t) throws IOException {
+    /** Throws what a pass on another thread failed with, unwrapped to the IOException it stood for; null: nothing. */
+    static void rethrow(Throwable t) throws IOException {
         if (t == null) {
             return;
         }

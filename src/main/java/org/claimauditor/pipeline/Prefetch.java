@@ -40,17 +40,8 @@ final class Prefetch implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            Handoff.rethrow(e.getCause());
+            throw new IllegalStateException(e); // an ExecutionException always has a cause
         }
         if (current != null) {
             ahead = load();
