@@ -123,24 +123,23 @@ final class AuditCommand implements Callable<Integer> {
             System.err.println(outProblem);
             return Cli.USAGE;
         }
-        // Reference data before the rules: a broken file is reported in a second, not after the rules are built.
-        NcciTables tables = ncci.loadOrReport(System.out, System.err, null, limits);
-        if (tables == null) {
-            return Cli.USAGE;
-        }
-        CodeSets codes = codeSets.loadOrDefault(System.out, System.err, null, limits);
-        if (codes == null) {
-            return Cli.USAGE;
-        }
-        RuleSet rs = rules.loadOrReport(System.err);
-        if (rs == null) {
-            return Cli.USAGE;
-        }
+        // Tables, code sets and rules load on two threads while the claims are grouped (which needs none of them);
+        // a failure stops the grouping at once and is reported in the usual order: reference data, then rules.
+        Background<Reference> reference = Background.start("load reference data", (o, e) -> {
+            NcciTables tables = ncci.loadOrReport(o, e, null, limits);
+            CodeSets codes = tables == null ? null : codeSets.loadOrDefault(o, e, null, limits);
+            return codes == null ? null : new Reference(tables, codes);
+        });
+        Background<RuleSet> ruleSet = Background.start("build rules", (o, e) -> rules.loadOrReport(e));
         LocalDate auditDate = today != null ? today : LocalDate.now();
-        Reference ref = new Reference(tables, codes);
-        RunReference runRef = RunReference.of(rs, ref);
         List<ResultSink> sinks = new ArrayList<>();
-        try {
+        try (AuditPipeline.Grouped grouped = group(files, historyFiles, limits, reference, ruleSet)) {
+            Reference ref = reference.join(System.out, System.err);
+            RuleSet rs = ref == null ? null : ruleSet.join(System.out, System.err);
+            if (grouped == null || ref == null || rs == null) {
+                return Cli.USAGE;
+            }
+            RunReference runRef = RunReference.of(rs, ref);
             // Put in place in this order: the reports (their compliance report is the likeliest to fail), the
             // results, and audit-run.json last, so a folder holding audit-run.json holds a complete run.
             sinks.add(new ReportSink(out, ReportRun.Options.of(formats, files).withHistory(historyFiles)
@@ -148,15 +147,15 @@ final class AuditCommand implements Callable<Integer> {
             sinks.add(results.equals("jsonl") ? new JsonLinesResults(out, runRef) : new JsonArrayResults(out, runRef));
             String resultsName = results.equals("jsonl") ? JsonLinesResults.FILE : JsonArrayResults.FILE;
             sinks.add(new RunFile(out, runRef, auditDate, startedAt, Clock.systemUTC(), List.of(resultsName)));
-            AuditPipeline.Outcome outcome = AuditPipeline.run(
+            AuditPipeline.Outcome outcome = grouped.audit(
                     new AuditPipeline.Settings(rs, ref, auditDate, limits, tmp != null ? tmp : out, System.err::println),
-                    new JsonClaimFiles(files, limits), new JsonClaimFiles(historyFiles, limits), sinks);
+                    sinks);
             if (!history.isEmpty()) {
                 System.out.println("History: " + outcome.historyClaims() + " prior claims");
             }
             Path written = named(outcome.written(), resultsName);
             Path runFile = named(outcome.written(), RunFile.FILE);
-            printSummary(rs, files.size(), outcome.totals(), written, (System.nanoTime() - start) / 1_000_000);
+            printSummary(rs, files.size(), outcome, written, (System.nanoTime() - start) / 1_000_000);
             System.out.println("Run: " + runFile.toAbsolutePath());
             System.out.println("Reports:");
             outcome.written().stream().filter(p -> !p.equals(written) && !p.equals(runFile))
@@ -167,14 +166,34 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Groups the claims while {@code reference} and {@code rules} load; null when loading failed first (the
+     * grouping stopped; the loaders print why when joined).
+     */
+    private AuditPipeline.Grouped group(List<Path> files, List<Path> historyFiles, Limits limits,
+                                        Background<?> reference, Background<?> rules) throws IOException {
+        try {
+            return AuditPipeline.group(tmp != null ? tmp : out, AuditPipeline.PARTITION_BYTES, System.err::println,
+                    new JsonClaimFiles(files, limits), new JsonClaimFiles(historyFiles, limits),
+                    () -> reference.failed() || rules.failed());
+        } catch (AuditPipeline.Stopped stopped) {
+            return null;
+        }
+    }
+
     private static Path named(List<Path> files, String name) {
         return files.stream().filter(p -> p.getFileName().toString().equals(name)).findFirst().orElseThrow();
     }
 
-    private static void printSummary(RuleSet rs, int fileCount, RunTotals totals, Path written, long millis) {
+    private static void printSummary(RuleSet rs, int fileCount, AuditPipeline.Outcome outcome, Path written, long millis) {
+        RunTotals totals = outcome.totals();
         Map<String, Long> byRule = totals.byRule();
+        AuditPipeline.Timings t = outcome.timings();
         System.out.printf("Audited %d claims from %d file(s) in %d ms with rule set %s (%d rules)%n",
                 totals.results(), fileCount, millis, rs.version(), rs.catalog().size());
+        System.out.printf("  grouped by patient in %d ms (tables and rules loaded meanwhile), audited in %d ms, "
+                + "written in %d ms; %d partition(s)%n", t.groupMillis(), t.auditMillis(), t.writeMillis(),
+                outcome.partitions());
         System.out.printf("  PASS %d   REVIEW %d   REJECT %d   ERROR %d%n", totals.count(AuditResult.Status.PASS),
                 totals.count(AuditResult.Status.REVIEW), totals.count(AuditResult.Status.REJECT),
                 totals.count(AuditResult.Status.ERROR));

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -60,7 +61,10 @@ public final class AuditPipeline {
     }
 
     /** What the run did: counts for the summary, history claims used, partitions, and the files put in place. */
-    public record Outcome(RunTotals totals, long historyClaims, int partitions, List<Path> written) { }
+    public record Outcome(RunTotals totals, long historyClaims, int partitions, List<Path> written, Timings timings) { }
+
+    /** Wall time of the three passes, for the run's summary line. */
+    public record Timings(long groupMillis, long auditMillis, long writeMillis) { }
 
     private record Pair(ClaimInput input, AuditResult result) { }
 
@@ -73,14 +77,65 @@ public final class AuditPipeline {
      */
     public static Outcome run(Settings s, ClaimSource claims, ClaimSource history, List<ResultSink> sinks)
             throws IOException {
-        RunReference run = RunReference.of(s.rules(), s.reference());
-        try (SpillFolder spill = SpillFolder.create(s.tmpParent());
-             PatientPartitions parts = new PatientPartitions(spill,
-                     PatientPartitions.countFor(claims.bytes() + history.bytes(), s.partitionBytes()))) {
-            long total = spill(claims, parts, spill);
-            long prior = spillHistory(history, parts, spill, s.warnings());
+        try (Grouped grouped = group(s.tmpParent(), s.partitionBytes(), s.warnings(), claims, history, () -> false)) {
+            return grouped.audit(s, sinks);
+        }
+    }
+
+    /**
+     * The first pass on its own: the claims and history spilled into patient partitions. It needs neither rules nor
+     * tables, so a caller can load those on other threads meanwhile; {@code stop} is polled while spilling and ends
+     * the pass early ({@link Stopped}) when that loading failed.
+     */
+    public static Grouped group(Path tmpParent, long partitionBytes, Consumer<String> warnings, ClaimSource claims,
+                                ClaimSource history, BooleanSupplier stop) throws IOException {
+        long start = System.nanoTime();
+        SpillFolder spill = SpillFolder.create(tmpParent);
+        PatientPartitions parts = null;
+        try {
+            parts = new PatientPartitions(spill,
+                    PatientPartitions.countFor(claims.bytes() + history.bytes(), partitionBytes));
+            long total = spill(claims, parts, spill, stop);
+            long prior = spillHistory(history, parts, spill, warnings);
             parts.finishWriting();
-            try (ProgressMeter meter = ProgressMeter.start("Auditing", total);
+            return new Grouped(spill, parts, total, prior, millisSince(start));
+        } catch (IOException | RuntimeException | Error e) {
+            if (parts != null) {
+                parts.close();
+            }
+            spill.close();
+            throw e;
+        }
+    }
+
+    /** Thrown by {@link #group} when its {@code stop} condition turned true. */
+    public static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopped", null, false, false);
+        }
+    }
+
+    /** Claims grouped by patient in temporary files, ready for {@link #audit}; closing deletes the files. */
+    public static final class Grouped implements AutoCloseable {
+        private final SpillFolder spill;
+        private final PatientPartitions parts;
+        private final long claims;
+        private final long history;
+        private final long groupMillis;
+
+        private Grouped(SpillFolder spill, PatientPartitions parts, long claims, long history, long groupMillis) {
+            this.spill = spill;
+            this.parts = parts;
+            this.claims = claims;
+            this.history = history;
+            this.groupMillis = groupMillis;
+        }
+
+        /** Passes two and three: audit partition by partition, then write every sink in input order. */
+        public Outcome audit(Settings s, List<ResultSink> sinks) throws IOException {
+            RunReference run = RunReference.of(s.rules(), s.reference());
+            long start = System.nanoTime();
+            try (ProgressMeter meter = ProgressMeter.start("Auditing", claims);
                  Prefetch prefetch = new Prefetch(parts)) {
                 // the next partition is read while this one is audited: two partitions in memory at most
                 for (Prefetch.Loaded part = prefetch.next(); part != null; part = prefetch.next()) {
@@ -91,9 +146,11 @@ public final class AuditPipeline {
                     parts.writeResults(part.partition(), part.claims(), compact);
                 }
             }
+            long auditMillis = millisSince(start);
+            start = System.nanoTime();
             RunTotals totals = new RunTotals();
             try (InputOrderMerge merge = new InputOrderMerge(parts);
-                 ProgressMeter meter = ProgressMeter.start("Writing results", total)) {
+                 ProgressMeter meter = ProgressMeter.start("Writing results", claims)) {
                 // reading the partitions back on one thread, the sinks' writing on this one
                 Handoff.<Pair>run("merge", out -> merge.run((input, compact) -> out.put(new Pair(input, run.expand(compact)))),
                         pair -> {
@@ -108,7 +165,14 @@ public final class AuditPipeline {
             for (ResultSink sink : sinks) {
                 written.addAll(sink.finish());
             }
-            return new Outcome(totals, prior, parts.count(), written);
+            return new Outcome(totals, history, parts.count(), written,
+                    new Timings(groupMillis, auditMillis, millisSince(start)));
+        }
+
+        @Override
+        public void close() {
+            parts.close();
+            spill.close();
         }
     }
 
@@ -131,12 +195,16 @@ public final class AuditPipeline {
     }
 
     /** Reads the claims (parsing, on its own thread) into the partitions (writing, on this one); returns how many. */
-    private static long spill(ClaimSource claims, PatientPartitions parts, SpillFolder spill) throws IOException {
+    private static long spill(ClaimSource claims, PatientPartitions parts, SpillFolder spill, BooleanSupplier stop)
+            throws IOException {
         long[] n = new long[1];
         Handoff.<ClaimInput>run("read claims", out -> {
             try (Stream<ClaimInput> stream = claims.claims()) {
                 for (Iterator<ClaimInput> it = stream.iterator(); it.hasNext(); ) {
                     out.put(it.next());
+                    if (stop.getAsBoolean()) {
+                        throw new Stopped();
+                    }
                 }
             }
         }, in -> {
@@ -169,6 +237,10 @@ public final class AuditPipeline {
             }
         }
         return n;
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     /** A full disk is the usual cause; say where the files were going and what helps. */
