@@ -1,5 +1,6 @@
 package org.claimauditor.pipeline.group;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import org.claimauditor.claim.Claim;
@@ -7,7 +8,6 @@ import org.claimauditor.claim.ClaimInput;
 import org.claimauditor.engine.AuditResult;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,8 +28,8 @@ public final class PatientPartitions implements AutoCloseable {
     private static final ObjectWriter OUTCOMES = SpillCodec.writer(StoredResult.class);
 
     private final SpillFolder folder;
-    private final OutputStream[] claims;
-    private final OutputStream[] history;
+    private final JsonGenerator[] claims;
+    private final JsonGenerator[] history;
     private final int[] claimCounts;
     private boolean writing = true;
 
@@ -38,8 +38,8 @@ public final class PatientPartitions implements AutoCloseable {
             throw new IllegalArgumentException("partitions must be 1 to " + MAX_PARTITIONS + ": " + count);
         }
         this.folder = folder;
-        this.claims = new OutputStream[count];
-        this.history = new OutputStream[count];
+        this.claims = new JsonGenerator[count];
+        this.history = new JsonGenerator[count];
         this.claimCounts = new int[count];
     }
 
@@ -85,7 +85,7 @@ public final class PatientPartitions implements AutoCloseable {
     public void finishWriting() throws IOException {
         writing = false;
         IOException failed = null;
-        for (OutputStream[] files : List.of(claims, history)) {
+        for (JsonGenerator[] files : List.of(claims, history)) {
             for (int i = 0; i < files.length; i++) {
                 if (files[i] != null) {
                     try {
@@ -114,7 +114,7 @@ public final class PatientPartitions implements AutoCloseable {
 
     /** Stores the partition's results (compact, see {@code RunReference}) in the order of {@link #claims}. */
     public void writeResults(int partition, List<ClaimInput> in, List<AuditResult> results) throws IOException {
-        try (OutputStream out = SpillCodec.create(folder.file(resultsFile(partition)))) {
+        try (JsonGenerator out = SpillCodec.create(folder.file(resultsFile(partition)))) {
             for (int i = 0; i < in.size(); i++) {
                 SpillCodec.write(OUTCOMES, out, new StoredResult(in.get(i).index(), results.get(i)));
             }
@@ -156,15 +156,15 @@ public final class PatientPartitions implements AutoCloseable {
     }
 
     private static String claimsFile(int p) {
-        return "claims-" + p + ".jsonl";
+        return "claims-" + p + ".smile";
     }
 
     private static String historyFile(int p) {
-        return "history-" + p + ".jsonl";
+        return "history-" + p + ".smile";
     }
 
     private static String resultsFile(int p) {
-        return "results-" + p + ".jsonl";
+        return "results-" + p + ".smile";
     }
 
     /** Closes any file still open for writing (after a failure; the folder is deleted by its owner). */
