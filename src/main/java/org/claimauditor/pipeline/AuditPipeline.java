@@ -10,6 +10,7 @@ import org.claimauditor.engine.RuleSet;
 import org.claimauditor.pipeline.group.InputOrderMerge;
 import org.claimauditor.pipeline.group.PatientPartitions;
 import org.claimauditor.pipeline.group.SpillFolder;
+import org.claimauditor.pipeline.sink.ParallelSinks;
 import org.claimauditor.pipeline.sink.ResultSink;
 import org.claimauditor.pipeline.source.ClaimSource;
 import org.claimauditor.report.ProgressMeter;
@@ -150,16 +151,16 @@ public final class AuditPipeline {
             start = System.nanoTime();
             RunTotals totals = new RunTotals();
             try (InputOrderMerge merge = new InputOrderMerge(parts);
-                 ProgressMeter meter = ProgressMeter.start("Writing results", claims)) {
-                // reading the partitions back on one thread, the sinks' writing on this one
+                 ProgressMeter meter = ProgressMeter.start("Writing results", claims);
+                 ParallelSinks fanOut = new ParallelSinks(sinks)) {
+                // reading the partitions back on one thread, each sink writing on its own
                 Handoff.<Pair>run("merge", out -> merge.run((input, compact) -> out.put(new Pair(input, run.expand(compact)))),
                         pair -> {
                             totals.add(pair.result());
-                            for (ResultSink sink : sinks) {
-                                sink.accept(pair.input(), pair.result());
-                            }
+                            fanOut.accept(pair.input(), pair.result());
                             meter.advance(1);
                         });
+                fanOut.finish();
             }
             List<Path> written = new ArrayList<>();
             for (ResultSink sink : sinks) {
