@@ -6,6 +6,7 @@ import org.claimauditor.codes.CodeChecks;
 import org.claimauditor.engine.fact.AuditContext;
 import org.claimauditor.engine.fact.ClaimFact;
 import org.claimauditor.engine.fact.DiagnosisFact;
+import org.claimauditor.engine.fact.FactChecks;
 import org.claimauditor.engine.fact.LineFact;
 import org.claimauditor.ncci.NcciCandidates;
 import org.claimauditor.ncci.NcciEdits;
@@ -297,15 +298,16 @@ public final class AuditEngine {
             List<Object> facts = new ArrayList<>();
             List<LineFact> lines = new ArrayList<>();
             facts.add(new AuditContext(run.today()));
+            FactChecks checks = new FactChecks(run.codes(), run.ncci());
             for (int seq : group) {
                 Claim claim = run.inputs().get(seq).claim();
                 PolicySet.Resolution r = policies.resolve(claim.payerId());
                 resolutions.put(seq, r);
-                addClaim(facts, lines, new ClaimFact(seq, claim, r.policy(), false), involved);
+                addClaim(facts, lines, new ClaimFact(seq, claim, r.policy(), false, checks), involved);
             }
             int historySeq = -1;
             for (Claim h : history) {
-                addClaim(facts, lines, new ClaimFact(historySeq--, h, policies.resolve(h.payerId()).policy(), true), involved);
+                addClaim(facts, lines, new ClaimFact(historySeq--, h, policies.resolve(h.payerId()).policy(), true, checks), involved);
             }
             for (PayerPolicy p : involved) {
                 facts.addAll(p.entries());

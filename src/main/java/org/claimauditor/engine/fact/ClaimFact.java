@@ -26,12 +26,18 @@ public final class ClaimFact {
         this(seq, claim, null, false);
     }
 
+    public ClaimFact(int seq, Claim claim, PayerPolicy policy, boolean history) {
+        this(seq, claim, policy, history, FactChecks.NONE);
+    }
+
     /**
      * @param policy  the payer policy governing this claim (null: none)
      * @param history a prior claim supplied only as context (frequency limits, date-of-service edits); it gets no result
+     * @param checks  the run's code and NCCI look-ups behind the problem lists of the claim's line and diagnosis facts
      */
-    public ClaimFact(int seq, Claim claim, PayerPolicy policy, boolean history) {
+    public ClaimFact(int seq, Claim claim, PayerPolicy policy, boolean history, FactChecks checks) {
         this.seq = seq;
+        this.checks = checks;
         this.claim = claim;
         this.diagnoses = claim.diagnoses().stream().map(Codes::normalizeDiagnosis).toList();
         this.policy = policy;
@@ -46,6 +52,12 @@ public final class ClaimFact {
     // derived once: rules read these many times per claim
     private final LocalDate firstServiceDate;
     private final Integer ageAtService;
+    private final FactChecks checks;
+    private List<String> missingFields;
+    private List<NpiRef> invalidNpis;
+
+    /** The run's look-ups, for the problem lists of this claim's facts. */
+    public FactChecks getChecks() { return checks; }
 
     public PayerPolicy getPolicy() { return policy; }
     public boolean isHistory() { return history; }
@@ -93,6 +105,13 @@ public final class ClaimFact {
 
     /** JSON paths of required fields the input left out, e.g. {@code $.lines[1].serviceDate}. */
     public List<String> getMissingFields() {
+        if (missingFields == null) {
+            missingFields = missingFields();
+        }
+        return missingFields;
+    }
+
+    private List<String> missingFields() {
         List<String> missing = new ArrayList<>();
         need(missing, claim.claimId(), "$.claimId");
         need(missing, claim.claimType(), "$.claimType");
@@ -141,6 +160,13 @@ public final class ClaimFact {
 
     /** Every NPI on the claim that fails its check digit, with the JSON path it sits at. */
     public List<NpiRef> getInvalidNpis() {
+        if (invalidNpis == null) {
+            invalidNpis = invalidNpis();
+        }
+        return invalidNpis;
+    }
+
+    private List<NpiRef> invalidNpis() {
         List<NpiRef> bad = new ArrayList<>();
         String billing = getBillingNpi();
         if (billing != null && !Codes.isValidNpi(billing)) {

@@ -1,6 +1,11 @@
 package org.claimauditor.engine.fact;
 
 import org.claimauditor.claim.Codes;
+import org.claimauditor.codes.CodeChecks;
+import org.claimauditor.codes.DemographicEdits;
+import org.claimauditor.codes.IcdStatus;
+
+import java.util.List;
 
 /** One diagnosis of a claim at its 1-based position (1 = principal), as submitted and normalised. */
 public final class DiagnosisFact {
@@ -35,4 +40,56 @@ public final class DiagnosisFact {
     }
 
     public String getPath() { return "$.diagnoses[" + (position - 1) + "]"; }
+
+    // Problem lists, each computed once per fact from the run's look-ups (see FactChecks).
+
+    /** The code's ICD-10-CM status when it is not valid or not covered on the first date of service. */
+    public List<IcdStatus> getIcdProblems() {
+        if (icdProblems == null) {
+            icdProblems = codes() == null ? List.of() : codes().icdProblems(this);
+        }
+        return icdProblems;
+    }
+
+    /** Sex edits the diagnosis breaks for the patient's sex. */
+    public List<DemographicEdits.Edit> getSexConflicts() {
+        if (sexConflicts == null) {
+            sexConflicts = codes() == null ? List.of() : codes().sexConflicts(this);
+        }
+        return sexConflicts;
+    }
+
+    /** Age edits the diagnosis breaks for the patient's age at the first date of service. */
+    public List<DemographicEdits.Edit> getAgeConflicts() {
+        if (ageConflicts == null) {
+            ageConflicts = codes() == null ? List.of() : codes().ageConflicts(this);
+        }
+        return ageConflicts;
+    }
+
+    /** The manifestation edit that makes this diagnosis invalid as principal (only for the principal one). */
+    public List<DemographicEdits.Edit> getManifestationConflicts() {
+        if (manifestationConflicts == null) {
+            manifestationConflicts = codes() == null ? List.of() : codes().manifestationAsPrincipal(this);
+        }
+        return manifestationConflicts;
+    }
+
+    /** For an unspecified code with specific billable codes in its category, a few of those codes. */
+    public List<String> getMoreSpecificCodes() {
+        if (moreSpecificCodes == null) {
+            moreSpecificCodes = codes() == null ? List.of() : codes().moreSpecificCodes(this);
+        }
+        return moreSpecificCodes;
+    }
+
+    private CodeChecks codes() {
+        return claim.getChecks().codes();
+    }
+
+    private List<IcdStatus> icdProblems;
+    private List<DemographicEdits.Edit> sexConflicts;
+    private List<DemographicEdits.Edit> ageConflicts;
+    private List<DemographicEdits.Edit> manifestationConflicts;
+    private List<String> moreSpecificCodes;
 }

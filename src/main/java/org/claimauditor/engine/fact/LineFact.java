@@ -3,7 +3,14 @@ package org.claimauditor.engine.fact;
 import org.claimauditor.claim.Claim;
 import org.claimauditor.claim.Codes;
 
+import org.claimauditor.codes.CodeChecks;
+import org.claimauditor.codes.DemographicEdits;
+import org.claimauditor.codes.HcpcsStatus;
+import org.claimauditor.ncci.MueLimit;
+import org.claimauditor.ncci.NcciEdits;
+
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -74,9 +81,64 @@ public final class LineFact {
 
     /** Pointers that name no diagnosis of the claim (pointers count from 1). */
     public List<Integer> getInvalidPointers() {
-        int n = claim.getDiagnosisCount();
-        return line.diagnosisPointers().stream().filter(p -> p == null || p < 1 || p > n).toList();
+        if (invalidPointers == null) {
+            int n = claim.getDiagnosisCount();
+            List<Integer> bad = List.of();
+            for (Integer p : line.diagnosisPointers()) {
+                if (p == null || p < 1 || p > n) {
+                    bad = bad.isEmpty() ? new ArrayList<>(2) : bad;
+                    bad.add(p);
+                }
+            }
+            invalidPointers = bad;
+        }
+        return invalidPointers;
     }
+
+    // Problem lists, each computed once per fact from the run's look-ups (see FactChecks): rules guard on them
+    // in the pattern so lines without a problem stop in the alpha network.
+
+    /** The line's CPT/HCPCS code when it is not valid or not covered on the date of service (CodeChecks). */
+    public List<HcpcsStatus> getProcedureProblems() {
+        if (procedureProblems == null) {
+            CodeChecks codes = claim.getChecks().codes();
+            procedureProblems = codes == null ? List.of() : codes.procedureProblems(this);
+        }
+        return procedureProblems;
+    }
+
+    /** Sex edits the procedure breaks for the patient's sex. */
+    public List<DemographicEdits.Edit> getSexConflicts() {
+        if (sexConflicts == null) {
+            CodeChecks codes = claim.getChecks().codes();
+            sexConflicts = codes == null ? List.of() : codes.sexConflicts(this);
+        }
+        return sexConflicts;
+    }
+
+    /** Modifiers that are neither CPT nor HCPCS Level II modifiers. */
+    public List<String> getUnknownModifiers() {
+        if (unknownModifiers == null) {
+            CodeChecks codes = claim.getChecks().codes();
+            unknownModifiers = codes == null ? List.of() : codes.unknownModifiers(this);
+        }
+        return unknownModifiers;
+    }
+
+    /** The MUEs of the line's code on its date of service (NcciEdits.mue). */
+    public List<MueLimit> getMueLimits() {
+        if (mueLimits == null) {
+            NcciEdits ncci = claim.getChecks().ncci();
+            mueLimits = ncci == null ? List.of() : ncci.mue(this);
+        }
+        return mueLimits;
+    }
+
+    private List<Integer> invalidPointers;
+    private List<HcpcsStatus> procedureProblems;
+    private List<DemographicEdits.Edit> sexConflicts;
+    private List<String> unknownModifiers;
+    private List<MueLimit> mueLimits;
 
     @Override
     public String toString() {
