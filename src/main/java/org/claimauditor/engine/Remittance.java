@@ -44,6 +44,11 @@ public record Remittance(String groupCode, String carc, List<String> rarc) {
         return new Remittance(m.group(1), m.group(2), parseRarcs(rarcs, m.group(2)));
     }
 
+    /** Whether a {@link #parse} failure is about the RARC list (else it is about the group code and CARC). */
+    public static boolean aboutRarc(IllegalArgumentException e) {
+        return e.getMessage().contains("is not a RARC") || e.getMessage().contains("is listed twice");
+    }
+
     public static Remittance of(String groupAndCarc, List<String> rarcs) {
         return parse(groupAndCarc, rarcs == null ? null : String.join(",", rarcs));
     }

@@ -273,7 +273,7 @@ public final class RuleSetLoader {
         try {
             return Remittance.parse(carc, rarc);
         } catch (IllegalArgumentException e) {
-            String key = e.getMessage().contains("RARC") ? "@rarc" : "@carc";
+            String key = Remittance.aboutRarc(e) ? "@rarc" : "@carc";
             errors.add(metaAt(loc, source, key, "rule '" + rule.getName() + "' " + key + ": " + e.getMessage()));
             return null;
         }

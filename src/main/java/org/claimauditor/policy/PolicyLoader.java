@@ -249,7 +249,7 @@ public final class PolicyLoader {
         try {
             return Remittance.of(e.carc(), e.rarc());
         } catch (IllegalArgumentException ex) {
-            String key = ex.getMessage().contains("RARC") ? "rarc" : "carc";
+            String key = Remittance.aboutRarc(ex) ? "rarc" : "carc";
             errors.add(keyAt(f, lines, entryLine, key, where + ": " + key + ": " + ex.getMessage()));
             return null;
         }
