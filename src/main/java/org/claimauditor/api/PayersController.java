@@ -24,7 +24,7 @@ class PayersController {
     }
 
     record Entry(String id, String kind, String description, String source, String severity, String enforcement,
-                 LocalDate from, LocalDate to, String codes, int line) { }
+                 LocalDate from, LocalDate to, String codes, org.claimauditor.engine.Remittance remittance, int line) { }
 
     record Payer(String file, String name, List<String> payers, LocalDate from, LocalDate to, Set<String> ncci,
                  boolean isDefault, List<Entry> entries) { }
@@ -46,6 +46,6 @@ class PayersController {
     private static Entry entry(PolicyEntry e) {
         String codes = String.join(", ", e.codes().stream().map(Object::toString).toList());
         return new Entry(e.id(), e.kind(), e.description(), e.source(), e.effectiveSeverity().name(),
-                e.enforcement().name().toLowerCase(java.util.Locale.ROOT), e.from(), e.to(), codes, e.line());
+                e.enforcement().name().toLowerCase(java.util.Locale.ROOT), e.from(), e.to(), codes, e.remittance(), e.line());
     }
 }

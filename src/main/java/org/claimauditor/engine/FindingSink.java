@@ -97,7 +97,8 @@ public final class FindingSink {
     /** As above, with only {@code shareAtRisk} (0..1) of the line's charge at risk (e.g. units above a frequency limit). */
     public void policy(RuleContext ctx, LineFact line, PolicyEntry entry, String message, String suggestion, double shareAtRisk) {
         List<Integer> lines = line.getLineNumber() == null ? List.of() : List.of(line.getLineNumber());
-        add(ctx, line.getClaim(), lines, message, suggestion, entry.sourceText(), shareAtRisk, entry.effectiveSeverity());
+        add(ctx, line.getClaim(), lines, message, suggestion, entry.sourceText(), shareAtRisk, entry.effectiveSeverity(),
+                entry.remittance());
     }
 
     private void add(RuleContext ctx, ClaimFact claim, List<Integer> lines, String message, String suggestion,
@@ -107,11 +108,15 @@ public final class FindingSink {
 
     private void add(RuleContext ctx, ClaimFact claim, List<Integer> lines, String message, String suggestion,
                      String source, double shareAtRisk) {
-        add(ctx, claim, lines, message, suggestion, source, shareAtRisk, null);
+        add(ctx, claim, lines, message, suggestion, source, shareAtRisk, null, null);
     }
 
+    /**
+     * @param severityOverride a payer entry's severity after enforcement, else null (the rule's)
+     * @param remittanceOverride a payer entry's own {@code carc}/{@code rarc}, else null (the rule's)
+     */
     private void add(RuleContext ctx, ClaimFact claim, List<Integer> lines, String message, String suggestion,
-                     String source, double shareAtRisk, Severity severityOverride) {
+                     String source, double shareAtRisk, Severity severityOverride, Remittance remittanceOverride) {
         if (claim.isHistory() || overLimit.contains(claim.getSeq())) {
             return; // prior claims are context only; a claim over the limit gets an ERROR result instead
         }
@@ -130,7 +135,11 @@ public final class FindingSink {
             byClaim.remove(claim.getSeq());
             return;
         }
-        findings.add(new Finding(info.id(), info.category(), severity, lines, message, source, suggestion, atRisk));
+        // an INFO finding is no denial, so it carries no remittance codes (a soft payer entry gives INFO)
+        Remittance remittance = severity == Severity.INFO ? null
+                : remittanceOverride != null ? remittanceOverride : info.remittance();
+        findings.add(new Finding(info.id(), info.category(), severity, lines, message, source, suggestion, atRisk,
+                remittance));
     }
 
     /**

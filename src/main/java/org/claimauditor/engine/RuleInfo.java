@@ -1,6 +1,9 @@
 package org.claimauditor.engine;
 
-/** Catalog entry of one loaded rule, from its DRL metadata and its place in the rules folder. */
+/**
+ * Catalog entry of one loaded rule, from its DRL metadata and its place in the rules folder. {@code remittance} is
+ * the rule's {@code @carc}/{@code @rarc} (null for an INFO rule, or a rule that has none, which the build warns about).
+ */
 public record RuleInfo(
         String id,
         Category category,
@@ -10,4 +13,5 @@ public record RuleInfo(
         String file,
         int line,
         String drlPackage,
-        String drlName) { }
+        String drlName,
+        Remittance remittance) { }

@@ -162,7 +162,7 @@ public final class RuleSetLoader {
         KieBase kieBase = container.newKieBase(conf);
         // the container keeps the module; drop it from the global repository so reloads do not accumulate
         ks.getRepository().removeKieModule(releaseId);
-        List<RuleInfo> catalog = catalog(kieBase, snapshot, ruleLocations, errors, warnings);
+        List<RuleInfo> catalog = catalog(kieBase, snapshot, ruleLocations, sources, errors, warnings);
         if (!errors.isEmpty()) {
             throw new RuleBuildException(errors);
         }
@@ -203,8 +203,8 @@ public final class RuleSetLoader {
         }
     }
 
-    private List<RuleInfo> catalog(KieBase kieBase, RuleSnapshot snapshot, Map<String, Location> locations, List<BuildError> errors,
-                                   List<String> warnings) {
+    private List<RuleInfo> catalog(KieBase kieBase, RuleSnapshot snapshot, Map<String, Location> locations,
+                                   Map<String, String> sources, List<BuildError> errors, List<String> warnings) {
         List<RuleInfo> catalog = new ArrayList<>();
         Map<String, RuleInfo> byId = new LinkedHashMap<>();
         for (KiePackage p : kieBase.getKiePackages()) {
@@ -224,6 +224,7 @@ public final class RuleSetLoader {
                 if (doc == null || doc.isBlank()) {
                     errors.add(at(loc, "rule '" + rule.getName() + "' has no @doc(\"docs/<id>.md\")"));
                 }
+                Remittance remittance = remittance(rule, sev, loc, sources.get(loc.file), errors, warnings);
                 if (id != null && byId.containsKey(id)) {
                     RuleInfo other = byId.get(id);
                     errors.add(at(loc, "duplicate rule id '" + id + "', also used at " + other.file() + ":" + other.line()));
@@ -238,13 +239,44 @@ public final class RuleSetLoader {
                     description = rule.getName();
                 }
                 RuleInfo info = new RuleInfo(id, cat, sev, description, doc, loc.file, loc.line,
-                        rule.getPackageName(), rule.getName());
+                        rule.getPackageName(), rule.getName(), remittance);
                 byId.put(id, info);
                 catalog.add(info);
             }
         }
         catalog.sort(Comparator.comparing(RuleInfo::id));
         return catalog;
+    }
+
+    /**
+     * {@code @carc("CO-236") @rarc("N20")}: how a payer reports the rule's denials. A malformed code is an error; an
+     * ERROR or WARNING rule without {@code @carc} is a warning (its findings carry no codes), and an INFO rule with
+     * one is an error, since INFO findings are not denials.
+     */
+    private static Remittance remittance(Rule rule, Severity severity, Location loc, String source,
+                                         List<BuildError> errors, List<String> warnings) {
+        String carc = RuleMeta.text(rule, "carc");
+        String rarc = RuleMeta.text(rule, "rarc");
+        if (carc == null) {
+            if (rarc != null) {
+                errors.add(metaAt(loc, source, "@rarc", "rule '" + rule.getName() + "' has @rarc but no @carc(\"CO-...\")"));
+            } else if (severity != null && severity != Severity.INFO) {
+                warnings.add(loc.file + ":" + loc.line + ": rule '" + rule.getName() + "' (" + severity
+                        + ") has no @carc(\"CO-...\"): its findings carry no remittance codes");
+            }
+            return null;
+        }
+        if (severity == Severity.INFO) {
+            errors.add(metaAt(loc, source, "@carc", "rule '" + rule.getName() + "' is INFO, which is not a denial: remove @carc/@rarc"));
+            return null;
+        }
+        try {
+            return Remittance.parse(carc, rarc);
+        } catch (IllegalArgumentException e) {
+            String key = Remittance.aboutRarc(e) ? "@rarc" : "@carc";
+            errors.add(metaAt(loc, source, key, "rule '" + rule.getName() + "' " + key + ": " + e.getMessage()));
+            return null;
+        }
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String key, Rule rule, Location loc,
@@ -333,6 +365,23 @@ public final class RuleSetLoader {
     private static int columnOf(String text, int offset) {
         int nl = text.lastIndexOf('\n', offset - 1);
         return offset - nl;
+    }
+
+    /** The first {@code key} (e.g. {@code @carc}) at or after the rule's line, so the author lands on the metadata itself. */
+    private static BuildError metaAt(Location loc, String source, String key, String message) {
+        if (source != null && loc.line > 0) {
+            List<String> lines = source.lines().toList();
+            for (int i = loc.line - 1; i < lines.size(); i++) {
+                int col = lines.get(i).indexOf(key + "(");
+                if (col >= 0) {
+                    return new BuildError(loc.file, i + 1, col + 1, message);
+                }
+                if (i > loc.line - 1 && lines.get(i).strip().equals("when")) {
+                    break;
+                }
+            }
+        }
+        return at(loc, message);
     }
 
     private static BuildError at(Location loc, String message) {

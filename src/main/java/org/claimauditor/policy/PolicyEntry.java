@@ -1,6 +1,7 @@
 package org.claimauditor.policy;
 
 import org.claimauditor.codes.CodeRange;
+import org.claimauditor.engine.Remittance;
 import org.claimauditor.engine.Severity;
 import org.claimauditor.engine.fact.LineFact;
 
@@ -10,7 +11,8 @@ import java.util.Set;
 
 /**
  * One entry of a payer policy, inserted into the session as a fact; the generic rules in rules/payer/ match
- * lines against it through the small predicates below.
+ * lines against it through the small predicates below. {@code remittance} is the entry's own {@code carc}/{@code rarc}
+ * (null: the PAYER-* rule's codes apply).
  */
 public record PolicyEntry(
         PayerPolicy policy,
@@ -35,6 +37,7 @@ public record PolicyEntry(
         Integer mai,
         List<String> rules,
         Conditions conditions,
+        Remittance remittance,
         int line) {
 
     /** The severity findings of this entry carry: deny keeps it, pend is WARNING, soft is INFO. */
@@ -144,6 +147,9 @@ public record PolicyEntry(
     public boolean definesAddOn(String code) {
         return Conditions.listed(rules, code);
     }
+
+    /** Kinds whose findings are PAYER-* findings, the only ones an entry's own remittance codes can go on. */
+    static final Set<String> FINDING_KINDS = Set.of("bundle", "deny", "require-modifier", "forbid-modifier", "frequency-limit");
 
     static final Set<String> KINDS = Set.of("bundle", "deny", "require-modifier", "forbid-modifier", "frequency-limit",
             "mue-override", "add-on-primaries", "exclude");

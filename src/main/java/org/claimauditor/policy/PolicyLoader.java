@@ -8,6 +8,7 @@ import org.claimauditor.claim.Codes;
 import org.claimauditor.codes.CodeRange;
 import org.claimauditor.codes.DxRange;
 import org.claimauditor.engine.BuildError;
+import org.claimauditor.engine.Remittance;
 import org.claimauditor.engine.RuleSnapshot;
 import org.claimauditor.engine.SourceText;
 import org.claimauditor.engine.Severity;
@@ -47,7 +48,7 @@ public final class PolicyLoader {
                      String enforcement, List<String> codes, List<String> bundled, List<String> modifiers,
                      List<String> bypassModifiers, List<String> instead, Integer max, String per, Integer days,
                      String count, Integer value, Integer mai, String addOn, List<String> primaries, List<String> rules,
-                     ConditionsText conditions) { }
+                     ConditionsText conditions, String carc, List<String> rarc) { }
 
     record FileText(List<String> payers, String name, Range effective, List<String> ncci, List<EntryText> entries) { }
 
@@ -214,6 +215,7 @@ public final class PolicyLoader {
             default -> { }
         }
         Conditions conditions = conditions(f, e.conditions(), where, errors);
+        Remittance remittance = remittance(f, lines, line, e, where, errors);
         if (errors.size() > before) {
             return null;
         }
@@ -222,7 +224,57 @@ public final class PolicyLoader {
                 enforcement, allCodes, bundled, modifiers, bypass, instead, e.max(), per, e.days(),
                 e.count() == null ? "units" : e.count(), e.value(), e.mai(),
                 e.kind().equals("add-on-primaries") ? List.of(e.addOn()) : e.rules() == null ? List.of() : List.copyOf(e.rules()),
-                conditions, line);
+                conditions, remittance, line);
+    }
+
+    /**
+     * The entry's own {@code carc: PR-119} and {@code rarc: [N640]}, checked for shape (group code, CARC, RARC) and
+     * placed at the entry's {@code carc:} or {@code rarc:} line; only kinds that give PAYER-* findings may set them.
+     */
+    private static Remittance remittance(SourceText f, List<String> lines, int entryLine, EntryText e, String where,
+                                         List<BuildError> errors) {
+        if (e.carc() == null && e.rarc() == null) {
+            return null;
+        }
+        if (!PolicyEntry.FINDING_KINDS.contains(e.kind())) {
+            errors.add(keyAt(f, lines, entryLine, e.carc() != null ? "carc" : "rarc", where + ": carc/rarc apply only to "
+                    + new java.util.TreeSet<>(PolicyEntry.FINDING_KINDS) + " entries (a " + e.kind()
+                    + " entry acts through other rules, whose codes apply)"));
+            return null;
+        }
+        if (e.carc() == null) {
+            errors.add(keyAt(f, lines, entryLine, "rarc", where + ": rarc needs carc (e.g. carc: CO-97)"));
+            return null;
+        }
+        try {
+            return Remittance.of(e.carc(), e.rarc());
+        } catch (IllegalArgumentException ex) {
+            String key = Remittance.aboutRarc(ex) ? "rarc" : "carc";
+            errors.add(keyAt(f, lines, entryLine, key, where + ": " + key + ": " + ex.getMessage()));
+            return null;
+        }
+    }
+
+    /** The line of {@code key:} nearest the entry's id line, after it first (keys usually follow the id), else before. */
+    private static BuildError keyAt(SourceText f, List<String> lines, int entryLine, String key, String message) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("^([\\s-]*)" + key + "\\s*:");
+        int start = Math.max(entryLine, 1) - 1;
+        for (int i = start; i < lines.size(); i++) {
+            if (i > start && lines.get(i).matches("\\s*-\\s*id:.*")) {
+                break; // the next entry
+            }
+            java.util.regex.Matcher m = p.matcher(lines.get(i));
+            if (m.find()) {
+                return new BuildError(f.file(), i + 1, m.group(1).length() + 1, message);
+            }
+        }
+        for (int i = start - 1; i >= 0; i--) {
+            java.util.regex.Matcher m = p.matcher(lines.get(i));
+            if (m.find()) {
+                return new BuildError(f.file(), i + 1, m.group(1).length() + 1, message);
+            }
+        }
+        return new BuildError(f.file(), entryLine, 0, message);
     }
 
     private interface Err {

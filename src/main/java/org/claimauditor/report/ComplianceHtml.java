@@ -1,6 +1,7 @@
 package org.claimauditor.report;
 
 import org.claimauditor.report.ComplianceReport.BypassRow;
+import org.claimauditor.report.ComplianceReport.CarcRow;
 import org.claimauditor.report.ComplianceReport.CategoryRow;
 import org.claimauditor.report.ComplianceReport.EmFamily;
 import org.claimauditor.report.ComplianceReport.EmProviderRow;
@@ -47,6 +48,7 @@ final class ComplianceHtml {
         summary(h, r);
         categories(h, r);
         rules(h, r);
+        carcs(h, r);
         payers(h, r);
         providers(h, r);
         trend(h, r);
@@ -94,6 +96,16 @@ final class ComplianceHtml {
         for (RuleRow x : r.byRule()) {
             h.row(List.of(x.ruleId(), String.valueOf(x.category()), String.valueOf(x.severity()), Html.integer(x.findings()),
                     Html.integer(x.claims()), Html.money(x.amountAtRisk())));
+        }
+        h.tableEnd().closeSection();
+    }
+
+    private static void carcs(Html h, ComplianceReport r) {
+        h.openSection("by-carc", "Denials by remittance code (group code and CARC)")
+                .tableHead("by-carc", List.of("code", "findings", "ERROR", "WARNING", "claims", "amount at risk", "rules"));
+        for (CarcRow x : r.byCarc()) {
+            h.row(List.of(x.adjustment(), Html.integer(x.findings()), Html.integer(x.errors()), Html.integer(x.warnings()),
+                    Html.integer(x.claims()), Html.money(x.amountAtRisk()), String.join(", ", x.rules())));
         }
         h.tableEnd().closeSection();
     }

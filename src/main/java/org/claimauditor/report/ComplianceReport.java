@@ -21,6 +21,7 @@ public record ComplianceReport(
         FindingCounts findings,
         List<CategoryRow> byCategory,
         List<RuleRow> byRule,
+        List<CarcRow> byCarc,
         Ranked<PayerRow> byPayer,
         Ranked<ProviderRow> byProvider,
         List<MonthRow> byServiceMonth,
@@ -47,6 +48,13 @@ public record ComplianceReport(
 
     public record RuleRow(String ruleId, Category category, Severity severity, long findings, long claims,
                           BigDecimal amountAtRisk) { }
+
+    /**
+     * Denials (ERROR and WARNING findings) by the remittance code a payer would use: {@code adjustment} is group code
+     * and CARC ({@code CO-236}), or {@code (none)} for findings of rules without codes; {@code rules} that gave them.
+     */
+    public record CarcRow(String adjustment, String groupCode, String carc, long findings, long errors, long warnings,
+                          long claims, BigDecimal amountAtRisk, List<String> rules) { }
 
     public record PayerRow(String payerId, long claims, long rejected, long findings, BigDecimal amountAtRisk) { }
 

@@ -6,6 +6,7 @@ import org.claimauditor.engine.Category;
 import org.claimauditor.engine.Finding;
 import org.claimauditor.engine.Severity;
 import org.claimauditor.report.ComplianceReport.BypassRow;
+import org.claimauditor.report.ComplianceReport.CarcRow;
 import org.claimauditor.report.ComplianceReport.CategoryRow;
 import org.claimauditor.report.ComplianceReport.ClaimCounts;
 import org.claimauditor.report.ComplianceReport.EmFamily;
@@ -43,6 +44,8 @@ import java.util.function.BiFunction;
  */
 final class ComplianceTally {
 
+    /** The {@code byCarc} key of denials whose rule has no remittance codes. */
+    static final String NO_CARC = "(none)";
     static final List<String> BYPASS_MODIFIERS = List.of("59", "XE", "XS", "XP", "XU");
     static final List<String> EM_NEW = List.of("99202", "99203", "99204", "99205");
     static final List<String> EM_ESTABLISHED = List.of("99211", "99212", "99213", "99214", "99215");
@@ -108,6 +111,8 @@ final class ComplianceTally {
     private final long[] em = new long[EM_INDEX.size()];
     private final Map<Category, Tally> byCategory = new EnumMap<>(Category.class);
     private final Map<String, Tally> byRule = new HashMap<>();
+    private final Map<String, Tally> byCarc = new HashMap<>();
+    private final Map<String, java.util.SortedSet<String>> carcRules = new HashMap<>();
     private final Map<String, Tally> byPayer = new HashMap<>();
     private final Map<String, Tally> byProvider = new HashMap<>();
     private final Map<YearMonth, Tally> byMonth = new TreeMap<>();
@@ -137,6 +142,11 @@ final class ComplianceTally {
             rule.finding(f);
             rule.category = rule.category != null ? rule.category : f.category();
             rule.severity = rule.severity != null ? rule.severity : f.severity();
+            if (f.severity() != Severity.INFO) {
+                String adjustment = f.carc() == null ? NO_CARC : f.adjustment();
+                byCarc.computeIfAbsent(adjustment, k -> new Tally()).claim(claim).finding(f);
+                carcRules.computeIfAbsent(adjustment, k -> new java.util.TreeSet<>()).add(f.ruleId());
+            }
             payer.findings++;
             provider(view.providerOf(f)).claim(claim).findings++;
             LocalDate dos = view.serviceDateOf(f);
@@ -183,7 +193,7 @@ final class ComplianceTally {
                 rate(pass, read), lines, money(totalCharge), money(claimsAtRisk));
         FindingCounts findings = new FindingCounts(severities[0] + severities[1] + severities[2], severities[0],
                 severities[1], severities[2], money(findingsAtRisk), withoutServiceDate);
-        return new ComplianceReport(ComplianceReport.VERSION, run, claims, findings, categories(), rules(),
+        return new ComplianceReport(ComplianceReport.VERSION, run, claims, findings, categories(), rules(), carcs(),
                 ranked(byPayer, topN, (id, t) -> new PayerRow(id, t.claims, t.rejected, t.findings, money(t.amount))),
                 ranked(byProvider, topN, (id, t) -> new ProviderRow(id, t.claims, t.lines, t.findings, money(t.amount))),
                 months(), bypass(topN), emLevels(topN));
@@ -205,6 +215,22 @@ final class ComplianceTally {
                 .map(e -> new RuleRow(e.getKey(), e.getValue().category, e.getValue().severity, e.getValue().findings,
                         e.getValue().claims, money(e.getValue().amount)))
                 .sorted(Comparator.comparingLong(RuleRow::findings).reversed().thenComparing(RuleRow::ruleId))
+                .toList();
+    }
+
+    /** Most denials first, then by key; "(none)" is an ordinary row, so the rows add up to ERROR + WARNING findings. */
+    private List<CarcRow> carcs() {
+        return byCarc.entrySet().stream()
+                .map(e -> {
+                    Tally t = e.getValue();
+                    String key = e.getKey();
+                    int dash = key.indexOf('-');
+                    boolean none = key.equals(NO_CARC);
+                    return new CarcRow(key, none ? null : key.substring(0, dash), none ? null : key.substring(dash + 1),
+                            t.findings, t.severities[Severity.ERROR.ordinal()], t.severities[Severity.WARNING.ordinal()],
+                            t.claims, money(t.amount), List.copyOf(carcRules.get(key)));
+                })
+                .sorted(Comparator.comparingLong(CarcRow::findings).reversed().thenComparing(CarcRow::adjustment))
                 .toList();
     }
 

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * One row of {@code error-report}: a finding with the codes and modifiers of the lines it names.
- * {@code procedureCodes} and {@code modifiers} run parallel to {@code lineNumbers}.
+ * {@code procedureCodes} and {@code modifiers} run parallel to {@code lineNumbers}; {@code groupCode}, {@code carc} and
+ * {@code rarc} are the denial's remittance codes (null and empty for INFO).
  */
 public record ErrorRow(
         String claimId,
@@ -26,7 +27,10 @@ public record ErrorRow(
         String message,
         String source,
         String suggestion,
-        BigDecimal amountAtRisk) implements CsvRow {
+        BigDecimal amountAtRisk,
+        String groupCode,
+        String carc,
+        List<String> rarc) implements CsvRow {
 
     static ErrorRow of(String claimId, Finding f, ClaimView view) {
         List<String> codes = new ArrayList<>(f.lineNumbers().size());
@@ -38,16 +42,19 @@ public record ErrorRow(
         }
         return new ErrorRow(claimId, f.lineNumbers(), codes, modifiers, f.ruleId(), f.category(), f.severity(),
                 f.message(), f.source(), f.suggestion(),
-                f.amountAtRisk() == null ? null : ComplianceTally.money(f.amountAtRisk()));
+                f.amountAtRisk() == null ? null : ComplianceTally.money(f.amountAtRisk()), f.groupCode(), f.carc(), f.rarc());
     }
 
-    /** In CSV, lines are separated by {@code ;} and one line's modifiers by {@code ,}: {@code 1;2}, {@code 97140;97110}, {@code 59,XU;}. */
+    /**
+     * In CSV, lines are separated by {@code ;} and one line's modifiers by {@code ,}: {@code 1;2}, {@code 97140;97110},
+     * {@code 59,XU;}; RARCs by {@code ;} ({@code M80;N20}).
+     */
     @Override
     public List<Object> csvCells() {
         String numbers = lineNumbers.stream().map(String::valueOf).collect(Collectors.joining(";"));
         String codes = procedureCodes.stream().map(c -> c == null ? "" : c).collect(Collectors.joining(";"));
         String mods = modifiers.stream().map(m -> String.join(",", m)).collect(Collectors.joining(";"));
         return Arrays.asList(claimId, numbers, codes, mods, ruleId, category, severity, message, source, suggestion,
-                amountAtRisk);
+                amountAtRisk, groupCode, carc, String.join(";", rarc));
     }
 }

@@ -47,6 +47,9 @@ class AuditControllerTest {
                 .andExpect(jsonPath("$.findings[0].ruleId").value("CLAIM-UNITS-MIN"))
                 .andExpect(jsonPath("$.findings[0].lineNumbers[0]").value(1))
                 .andExpect(jsonPath("$.findings[0].amountAtRisk").value(45.00))
+                .andExpect(jsonPath("$.findings[0].groupCode").value("CO"))
+                .andExpect(jsonPath("$.findings[0].carc").value("16"))
+                .andExpect(jsonPath("$.findings[0].rarc[0]").value("M53"))
                 .andExpect(jsonPath("$.ruleSetVersion").isNotEmpty());
         mvc.perform(post("/api/v1/claims/audit").with(BILLING).contentType(MediaType.APPLICATION_JSON).content(claim("1")))
                 .andExpect(status().isOk())
@@ -116,7 +119,9 @@ class AuditControllerTest {
                 .andExpect(jsonPath("$.defaultPayer").value("MEDICARE"))
                 .andExpect(jsonPath("$.policies[?(@.file=='acme.yaml')].payers[0]", hasItem("ACME")))
                 .andExpect(jsonPath("$.policies[?(@.file=='acme.yaml')].entries[*].id", hasItem("ACME-BUNDLE-001")))
-                .andExpect(jsonPath("$.policies[?(@.file=='medicare.yaml')].isDefault", hasItem(true)));
+                .andExpect(jsonPath("$.policies[?(@.file=='medicare.yaml')].isDefault", hasItem(true)))
+                .andExpect(jsonPath("$.policies[?(@.file=='acme.yaml')].entries[?(@.id=='ACME-FREQ-001')].remittance.groupCode",
+                        hasItem("PR")));
     }
 
     @Test
@@ -125,7 +130,8 @@ class AuditControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.rules[*].id", hasItem("CLAIM-UNITS-MIN")))
                 .andExpect(jsonPath("$.rules[?(@.id=='CLAIM-UNITS-MIN')].category", hasItem("CLAIM_DATA")))
-                .andExpect(jsonPath("$.rules[?(@.id=='CLAIM-UNITS-MIN')].doc", hasItem("docs/CLAIM-UNITS-MIN.md")));
+                .andExpect(jsonPath("$.rules[?(@.id=='CLAIM-UNITS-MIN')].doc", hasItem("docs/CLAIM-UNITS-MIN.md")))
+                .andExpect(jsonPath("$.rules[?(@.id=='NCCI-PTP-PAIR')].remittance.carc", hasItem("236")));
         mvc.perform(post("/api/v1/rules/reload").with(COMPLIANCE))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.reloaded").value(true));

@@ -69,6 +69,48 @@ class ResultsFormatCliTest {
         }
     }
 
+    /**
+     * Through the streaming path (partitions spilled to --tmp, JSON Lines results): every ERROR and WARNING finding
+     * carries its rule's remittance codes, INFO none, the error report has them as columns, and the compliance
+     * report counts the denials by CARC.
+     */
+    @Test
+    void remittanceCodesReachResultsErrorReportAndCompliance() throws Exception {
+        Path out = tmp.resolve("out");
+        Path scratch = Files.createDirectories(tmp.resolve("scratch"));
+        assertThat(Cli.run("audit", "--ncci-dir", "test-claims/ncci-sample", "--today", "2026-11-01", "--format", "json,csv",
+                "--results", "jsonl", "--tmp", scratch.toString(), "--out", out.toString(), "test-claims/samples"))
+                .isEqualTo(Cli.FINDINGS);
+        java.util.Map<String, String> byRule = new java.util.HashMap<>();
+        org.claimauditor.engine.TestRules.shipped().catalog().forEach(r ->
+                byRule.put(r.id(), r.remittance() == null ? "none" : r.remittance().toString()));
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        long denials = 0;
+        for (String line : Files.readAllLines(out.resolve("audit-results.jsonl"))) {
+            for (JsonNode f : JSON.readTree(line).get("findings")) {
+                String remit = f.get("carc").isNull() ? "none"
+                        : f.get("groupCode").asText() + "-" + f.get("carc").asText()
+                        + (f.get("rarc").isEmpty() ? "" : " " + String.join(" ", JSON.convertValue(f.get("rarc"), String[].class)));
+                boolean info = f.get("severity").asText().equals("INFO");
+                assertThat(remit).as(f.get("ruleId").asText()).isEqualTo(info ? "none" : byRule.get(f.get("ruleId").asText()));
+                seen.add(remit);
+                denials += info ? 0 : 1;
+            }
+        }
+        assertThat(seen).contains("CO-236", "CO-96 N362"); // the samples have PTP and MUE denials
+
+        List<String> csv = Files.readAllLines(out.resolve("error-report.csv"), StandardCharsets.UTF_8);
+        assertThat(csv.get(0)).endsWith(",amountAtRisk,groupCode,carc,rarc");
+        assertThat(csv).anyMatch(l -> l.contains(",NCCI-MUE-") && l.endsWith(",CO,96,N362"));
+
+        JsonNode compliance = JSON.readTree(out.resolve("compliance-report.json").toFile());
+        long byCarc = 0;
+        for (JsonNode r : compliance.get("byCarc")) {
+            byCarc += r.get("findings").asLong();
+        }
+        assertThat(byCarc).isEqualTo(denials).isPositive();
+    }
+
     @Test
     void anUnknownResultsLayoutOrATmpThatIsAFileIsAUsageError() throws Exception {
         assertThat(Cli.run("audit", "--no-ncci", "--results", "xml", "--out", tmp.toString(), "test-claims/samples"))

@@ -20,7 +20,7 @@ final class RuleFolder {
                 global FindingSink out;
 
                 rule "%s rule"
-                    @id("%s") @severity("ERROR") @category("CLAIM_DATA") @doc("docs/%s.md")
+                    @id("%s") @severity("ERROR") @category("CLAIM_DATA") @doc("docs/%s.md") @carc("CO-16") @rarc("M53")
                 when
                     $l : LineFact(%s)
                 then

@@ -94,6 +94,34 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void entryMaySetItsOwnRemittanceCodes() throws IOException {
+        String yaml = GOOD + "    carc: PR-96\n    rarc: [N130, N425]\n";
+        assertThat(load(yaml)).isEmpty();
+        PolicyEntry e = PolicyLoader.load(dir, null, new ArrayList<>()).entries().get(0);
+        assertThat(e.remittance()).hasToString("PR-96 N130 N425");
+        assertThat(load(GOOD)).isEmpty();
+        assertThat(PolicyLoader.load(dir, null, new ArrayList<>()).entries().get(0).remittance()).isNull(); // the rule's apply
+    }
+
+    @Test
+    void badRemittanceCodesNameFileLineAndColumn() throws IOException {
+        // GOOD has 9 lines; carc is line 10, rarc line 11, both indented 4
+        assertThat(load(GOOD + "    carc: CO236\n")).singleElement().asString()
+                .contains("acme.yaml:10:5: entry T-1: carc: 'CO236' is not a group code and CARC such as CO-236");
+        assertThat(load(GOOD + "    carc: XX-96\n    rarc: [N130]\n")).singleElement().asString()
+                .contains("acme.yaml:10:5:").contains("group CO, OA, PI or PR");
+        assertThat(load(GOOD + "    carc: CO-96\n    rarc: [N13O]\n")).singleElement().asString()
+                .contains("acme.yaml:11:5: entry T-1: rarc: 'N13O' is not a RARC");
+        assertThat(load(GOOD + "    carc: CO-16\n")).singleElement().asString()
+                .contains("acme.yaml:10:5:").contains("CARC 16 needs at least one RARC");
+        assertThat(load(GOOD + "    rarc: [N130]\n")).singleElement().asString()
+                .contains("acme.yaml:10:5: entry T-1: rarc needs carc");
+        assertThat(load(GOOD.replace("kind: deny", "kind: mue-override").replace("[15820-15823]", "[\"97110\"]")
+                + "    value: 6\n    mai: 3\n    carc: CO-151\n")).singleElement().asString()
+                .contains("acme.yaml:12:5:").contains("carc/rarc apply only to");
+    }
+
+    @Test
     void kindSpecificFieldsAreRequired() throws IOException {
         assertThat(load(GOOD.replace("kind: deny", "kind: frequency-limit"))).extracting(Object::toString)
                 .anySatisfy(s -> assertThat(s).contains("acme.yaml:5:9: entry T-1: needs 'codes' and 'max'"))

@@ -39,7 +39,7 @@ class ComplianceHtmlTest {
     @Test
     void hasEverySection() {
         assertThat(html.select("section").eachAttr("id")).containsExactly("summary", "by-category", "by-rule",
-                "by-payer", "by-provider", "trend", "modifier-59x", "em-levels", "run");
+                "by-carc", "by-payer", "by-provider", "trend", "modifier-59x", "em-levels", "run");
         assertThat(html.title()).isEqualTo("Compliance report");
         Element summary = html.getElementById("summary");
         assertThat(cell(summary, "Claims read")).isEqualTo("7");
@@ -47,6 +47,7 @@ class ComplianceHtmlTest {
         assertThat(cell(summary, "Clean-claim rate (PASS / claims read)")).isEqualTo("28.57 %");
         assertThat(cell(summary, "Amount at risk (claims, no charge counted twice)")).isEqualTo("740.00");
         assertThat(cell(html.getElementById("by-rule"), "CLAIM-REQUIRED-FIELD")).isEqualTo("CLAIM_DATA");
+        assertThat(cell(html.getElementById("by-carc"), "CO-96")).isEqualTo("2"); // the two MUE denials
         assertThat(html.getElementById("by-payer").select("tbody tr")).hasSize(2);
         assertThat(html.getElementById("by-provider").select("tbody th").eachText())
                 .containsExactly(ReportBatch.A, ReportBatch.B, "(others)");

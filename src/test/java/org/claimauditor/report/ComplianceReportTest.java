@@ -153,6 +153,27 @@ class ComplianceReportTest {
     }
 
     @Test
+    void denialsByCarcAddUpToErrorAndWarningFindings() {
+        List<String> rows = new ArrayList<>();
+        report.get("byCarc").forEach(r -> rows.add(String.join(" ", t(r.get("adjustment")), t(r.get("groupCode")),
+                t(r.get("carc")), t(r.get("findings")), t(r.get("errors")), t(r.get("warnings")), t(r.get("claims")),
+                t(r.get("amountAtRisk")), r.get("rules").toString())));
+        assertThat(rows).containsExactly(
+                // C2 units 60 + C4 two required fields 300 + 300, on two claims
+                "CO-16 CO 16 3 3 0 2 660.00 [\"CLAIM-REQUIRED-FIELD\",\"CLAIM-UNITS-MIN\"]",
+                "CO-96 CO 96 2 2 0 2 240.00 [\"NCCI-MUE-DOS-CLINICAL\",\"NCCI-MUE-LINE\"]", // 30 + 210
+                "(none) null null 1 0 1 1 90.00 [\"MOD-59-NO-PTP\"]", // a rule without @carc
+                "CO-236 CO 236 1 1 0 1 60.00 [\"NCCI-PTP-PAIR\"]",
+                "CO-B15 CO B15 1 0 1 1 80.00 [\"NCCI-AOC-UNDEFINED\"]");
+        long denials = 0;
+        for (JsonNode r : report.get("byCarc")) {
+            denials += r.get("findings").asLong();
+        }
+        JsonNode f = report.get("findings");
+        assertThat(denials).isEqualTo(f.get("error").asLong() + f.get("warning").asLong()); // INFO is no denial
+    }
+
+    @Test
     void byPayerAndByProviderTopNWithTheRestSummed() {
         JsonNode payers = report.get("byPayer");
         assertThat(payers.get("top").asInt()).isEqualTo(2);

@@ -146,7 +146,8 @@ class LargeRunTest {
             int line = (i + j) % 3 + 1;
             BigDecimal amount = s == Severity.INFO ? BigDecimal.ZERO.setScale(2) : CHARGES[line - 1];
             out.add(new Finding("SYN-" + (i + j) % 12, CATEGORIES[(i + j) % CATEGORIES.length], s, List.of(line),
-                    "Synthetic finding, with a comma", "synthetic source", "synthetic suggestion", amount));
+                    "Synthetic finding, with a comma", "synthetic source", "synthetic suggestion", amount,
+                    s == Severity.INFO ? null : org.claimauditor.engine.Remittance.parse("CO-" + (96 + (i + j) % 3), "N362")));
             findings++;
             bySeverity[s.ordinal()]++;
             findingCents += amount.movePointRight(2).longValueExact();

@@ -6,6 +6,7 @@ import org.claimauditor.claim.ClaimInput;
 import org.claimauditor.engine.AuditResult;
 import org.claimauditor.engine.Category;
 import org.claimauditor.engine.Finding;
+import org.claimauditor.engine.Remittance;
 import org.claimauditor.engine.Severity;
 
 import java.math.BigDecimal;
@@ -92,10 +93,22 @@ final class ReportBatch {
                 rendering, null);
     }
 
+    /**
+     * The remittance codes the shipped rules carry; MOD-59-NO-PTP stands for a rule without {@code @carc}, whose
+     * WARNING counts under "(none)", and INFO findings carry none.
+     */
+    private static final java.util.Map<String, Remittance> REMIT = java.util.Map.of(
+            "NCCI-PTP-PAIR", Remittance.parse("CO-236", null),
+            "CLAIM-UNITS-MIN", Remittance.parse("CO-16", "M53"),
+            "NCCI-AOC-UNDEFINED", Remittance.parse("CO-B15", "N122"),
+            "CLAIM-REQUIRED-FIELD", Remittance.parse("CO-16", "MA130"),
+            "NCCI-MUE-DOS-CLINICAL", Remittance.parse("CO-96", "N362"),
+            "NCCI-MUE-LINE", Remittance.parse("CO-96", "N362"));
+
     static Finding finding(String rule, Category category, Severity severity, List<Integer> lines, String message,
                            String amount) {
         return new Finding(rule, category, severity, lines, message, "source of " + rule, "fix " + rule,
-                new BigDecimal(amount));
+                new BigDecimal(amount), severity == Severity.INFO ? null : REMIT.get(rule));
     }
 
     /** Runs the batch through a report run into {@code dir}. */

@@ -39,27 +39,31 @@ class ReportCsvTest {
         return Rfc4180.parse(text.substring(1));
     }
 
+    /** {@code remit}: group code, CARC and RARCs as the CSV writes them ({@code "CO", "96", "N362"}; empty for none). */
     static List<String> error(String claim, String lines, String codes, String mods, String rule, String category,
-                              String severity, String message, String amount) {
-        return List.of(claim, lines, codes, mods, rule, category, severity, message, "source of " + rule, "fix " + rule, amount);
+                              String severity, String message, String amount, String... remit) {
+        List<String> row = new java.util.ArrayList<>(List.of(claim, lines, codes, mods, rule, category, severity, message,
+                "source of " + rule, "fix " + rule, amount));
+        row.addAll(remit.length == 0 ? List.of("", "", "") : List.of(remit));
+        return row;
     }
 
     @Test
     void errorReportRoundTripsFieldByField() throws IOException {
         List<List<String>> rows = csv("error-report.csv");
         assertThat(rows.get(0)).containsExactly("claimId", "lineNumbers", "procedureCodes", "modifiers", "ruleId",
-                "category", "severity", "message", "source", "suggestion", "amountAtRisk");
+                "category", "severity", "message", "source", "suggestion", "amountAtRisk", "groupCode", "carc", "rarc");
         String formulaId = "'" + ReportBatch.FORMULA_ID;
         assertThat(rows.subList(1, rows.size())).containsExactly(
                 error("C1", "2", "97140", "59", "NCCI-PTP-BYPASSED", "PTP", "INFO", "PTP pair 99213/97140 bypassed by 59", "0.00"),
-                error("C2", "3", "97140", "", "NCCI-PTP-PAIR", "PTP", "ERROR", ReportBatch.TRICKY, "60.00"),
-                error("C2", "3", "97140", "", "CLAIM-UNITS-MIN", "CLAIM_DATA", "ERROR", "Line 3 reports 0 units", "60.00"),
-                error("C3", "2", "99213", "", "NCCI-AOC-UNDEFINED", "ADD_ON", "WARNING", "Add-on cannot be checked", "80.00"),
-                error("C4", "", "", "", "CLAIM-REQUIRED-FIELD", "CLAIM_DATA", "ERROR", "$.receivedDate is missing", "300.00"),
-                error("C4", "", "", "", "CLAIM-REQUIRED-FIELD", "CLAIM_DATA", "ERROR", "$.placeOfService is missing", "300.00"),
-                error("C4", "1;2", "99205;99215", "XS;", "NCCI-MUE-DOS-CLINICAL", "MUE", "ERROR", "MUE exceeded", "30.00"),
+                error("C2", "3", "97140", "", "NCCI-PTP-PAIR", "PTP", "ERROR", ReportBatch.TRICKY, "60.00", "CO", "236", ""),
+                error("C2", "3", "97140", "", "CLAIM-UNITS-MIN", "CLAIM_DATA", "ERROR", "Line 3 reports 0 units", "60.00", "CO", "16", "M53"),
+                error("C3", "2", "99213", "", "NCCI-AOC-UNDEFINED", "ADD_ON", "WARNING", "Add-on cannot be checked", "80.00", "CO", "B15", "N122"),
+                error("C4", "", "", "", "CLAIM-REQUIRED-FIELD", "CLAIM_DATA", "ERROR", "$.receivedDate is missing", "300.00", "CO", "16", "MA130"),
+                error("C4", "", "", "", "CLAIM-REQUIRED-FIELD", "CLAIM_DATA", "ERROR", "$.placeOfService is missing", "300.00", "CO", "16", "MA130"),
+                error("C4", "1;2", "99205;99215", "XS;", "NCCI-MUE-DOS-CLINICAL", "MUE", "ERROR", "MUE exceeded", "30.00", "CO", "96", "N362"),
                 error(formulaId, "1", "99213", "59", "MOD-59-NO-PTP", "MODIFIER", "WARNING", "59 without a PTP pair", "90.00"),
-                error(formulaId, "2", "11042", "", "NCCI-MUE-LINE", "MUE", "ERROR", "3 units above MUE 1", "210.00"));
+                error(formulaId, "2", "11042", "", "NCCI-MUE-LINE", "MUE", "ERROR", "3 units above MUE 1", "210.00", "CO", "96", "N362"));
     }
 
     @Test
@@ -67,7 +71,7 @@ class ReportCsvTest {
         String raw = Files.readString(dir.resolve("error-report.csv"), StandardCharsets.UTF_8);
         assertThat(raw).contains(",\"Line 3: 97140 and 97110 are a \"\"PTP pair\"\",\nbundled.\",");
         assertThat(raw).contains("\r\nC1,2,97140,59,NCCI-PTP-BYPASSED,");  // nothing quoted that needs no quotes
-        assertThat(raw).endsWith("210.00\r\n");
+        assertThat(raw).endsWith("210.00,CO,96,N362\r\n");
     }
 
     @Test
@@ -119,6 +123,8 @@ class ReportCsvTest {
                 List.of("claims", "", "amountAtRisk", "740.00"),
                 List.of("byCategory", "PTP", "findings", "2"),
                 List.of("byRule", "CLAIM-REQUIRED-FIELD", "claims", "1"),
+                List.of("byCarc", "CO-16", "findings", "3"),
+                List.of("byCarc", "CO-96", "rules[1]", "NCCI-MUE-LINE"),
                 List.of("byPayer.rows", "ACME", "amountAtRisk", "380.00"),
                 List.of("byProvider.rows", A, "amountAtRisk", "360.00"),
                 List.of("byServiceMonth", "2026-02", "findings", "4"),
