@@ -160,7 +160,8 @@ public final class EndToEndBench implements Callable<Integer> {
                         + "%d collections), peak RSS %s", i, a.exitCode() == ChildAudit.TIMED_OUT ? "(killed)" : Integer.toString(a.exitCode()),
                 a.wallNanos() / 1e9, rate, h.peakUsedBytes() >> 20, h.maxAfterGcBytes() >> 20, h.maxCommittedBytes() >> 20,
                 h.collections(), a.peakRssKb() < 0 ? "n/a" : String.format(Locale.ROOT, "%,d MB", a.peakRssKb() >> 10));
-        a.stdout().lines().filter(l -> l.startsWith("Audited ")).findFirst().ifPresent(l -> println("  audit said: %s", l));
+        a.stdout().lines().filter(l -> l.startsWith("Audited ") || l.startsWith("  grouped by patient"))
+                .forEach(l -> println("  audit said: %s", l.strip()));
         if (!a.completed()) {
             println("  audit did not complete: %s", a.firstErrorLine());
             return;
