@@ -1,7 +1,7 @@
 package org.claimauditor.api;
 
 /**
- * Who may do what on the REST host (README, "Limits and security"). Claims carry patient data, so only the roles
+ * Who may do what on the REST host (docs/security.md). Claims carry patient data, so only the roles
  * that audit claims may send them; the rule catalog and payer policies hold none, so every role may read them.
  */
 public enum Role {

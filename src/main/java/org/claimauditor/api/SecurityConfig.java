@@ -128,7 +128,7 @@ class SecurityConfig {
             detail = "'" + (who == null ? "?" : who.getName()) + "' with " + (who == null ? "no roles"
                     : who.getAuthorities().stream().map(a -> a.getAuthority().replace("ROLE_", "")).sorted().toList())
                     + " may not " + request.getMethod() + " " + request.getRequestURI()
-                    + " (roles: README, \"Limits and security\").";
+                    + " (roles: docs/security.md).";
         }
         Problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "Not allowed", detail, request));
     }

@@ -38,7 +38,7 @@ final class SignInUsers {
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         console.printf("%n%s%nNo users or API tokens are configured (auditor.security.users, auditor.security.tokens).%n"
                         + "Sign in as '%s' (role ADMIN) with this password, valid until the host stops:%n%n    %s%n%n"
-                        + "Configure real users before anyone else uses this host: README, \"Limits and security\".%n%s%n%n",
+                        + "Configure real users before anyone else uses this host: docs/security.md.%n%s%n%n",
                 "-".repeat(100), GENERATED_USER, password, "-".repeat(100));
         console.flush();
         LOG.warn("No users configured: a one-time password for '{}' was printed to standard output (not to the log)",

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import java.time.Duration;
 
 /**
- * The per-claim, per-session and reference-data limits (README, "Limits and security"), the CLI twin of the host's
+ * The per-claim, per-session and reference-data limits (docs/security.md), the CLI twin of the host's
  * {@code auditor.limits.*}; unset options keep {@link Limits#DEFAULTS}. A value that is not positive is a one-line usage error.
  */
 final class LimitOptions {

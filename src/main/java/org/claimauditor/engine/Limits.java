@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * Limits that keep one hostile or broken claim from taking a batch, a request or the host down. Each limit, when
  * hit, turns the claims concerned into results that name the limit and the setting that raises it; nothing is
- * dropped in silence. CLI options and {@code auditor.limits.*} properties set them (README, "Limits and security").
+ * dropped in silence. CLI options and {@code auditor.limits.*} properties set them (docs/security.md).
  *
  * @param maxClaimBytes       largest claim (one JSON object / one JSON Lines entry) read, in bytes
  * @param maxLinesPerClaim    service lines a claim may have (X12 837I allows 999)

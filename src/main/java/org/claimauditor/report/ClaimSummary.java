@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-/** One row of {@code claim-summaries}: a claim, its status and what is at risk. Fields are documented in the README. */
+/** One row of {@code claim-summaries}: a claim, its status and what is at risk. Fields are documented in docs/results-and-reports.md. */
 public record ClaimSummary(
         String claimId,
         String origin,

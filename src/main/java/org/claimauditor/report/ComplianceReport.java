@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The compliance report of one run, as written to {@code compliance-report.json} and rendered to HTML.
- * Field names are a published format (documented in the README, "Reports"): add fields, never rename.
+ * Field names are a published format (documented in docs/results-and-reports.md, "Reports"): add fields, never rename.
  * Rates and shares have 4 decimals (0.1234 = 12.34 %), money 2; a rate over nothing is {@code null}.
  */
 public record ComplianceReport(

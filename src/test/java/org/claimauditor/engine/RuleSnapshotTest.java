@@ -71,7 +71,7 @@ class RuleSnapshotTest {
                 POLICY, Integer.parseInt(rs.policies().policies().get(0).name().substring("Policy ".length())));
     }
 
-    /** The version these files must have: SHA-256 over each name then its bytes, in name order (README, "Rules"). */
+    /** The version these files must have: SHA-256 over each name then its bytes, in name order (docs/rules.md, "Reload"). */
     static String expectedVersion(Map<String, Integer> generations) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
