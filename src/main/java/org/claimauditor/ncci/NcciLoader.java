@@ -62,52 +62,26 @@ public final class NcciLoader {
             throw new NcciLoadException("no NCCI files in " + dir + " (expected ccipra-v*-f*.txt, ccioph-v*-f*.txt, "
                     + "MCR_MUE_*_Eff_*.csv, AOC_V*-MCR.xlsx, plain or zipped; or pass --no-ncci)", List.of());
         }
-        List<ReadProblem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        Map<NcciFiles.Kind, Map<QuarterPeriod, List<NcciFiles.Source>>> byQuarter = quarters(sources, notes);
+        List<Group> groups = new ArrayList<>();
+        quarters(sources, notes).forEach((kind, periods) -> periods.forEach((period, files) ->
+                groups.add(new Group(kind, period, files))));
+        // quarters are independent: read them on all cores (four full quarters are 7 million PTP rows)
+        List<Loaded> loaded = groups.parallelStream().map(g -> g.load(maxBadShare, limits)).toList();
+        List<ReadProblem> problems = new ArrayList<>();
         Map<NcciFiles.Kind, List<Quarters.Quarter<PtpTable>>> ptp = new EnumMap<>(NcciFiles.Kind.class);
         Map<NcciFiles.Kind, List<Quarters.Quarter<MueTable>>> mue = new EnumMap<>(NcciFiles.Kind.class);
         List<Quarters.Quarter<AocTable>> aoc = new ArrayList<>();
         int good = 0;
-        for (Map.Entry<NcciFiles.Kind, Map<QuarterPeriod, List<NcciFiles.Source>>> kind : byQuarter.entrySet()) {
-            NcciFiles.Kind k = kind.getKey();
-            for (Map.Entry<QuarterPeriod, List<NcciFiles.Source>> quarter : kind.getValue().entrySet()) {
-                QuarterPeriod period = quarter.getKey();
-                List<NcciFiles.Source> files = quarter.getValue();
-                String version = String.join("+", files.stream().map(NcciFiles.Source::version).distinct().toList());
-                switch (k) {
-                    case PTP_PRACTITIONER, PTP_HOSPITAL -> {
-                        PtpTable.Builder b = PtpTable.builder(k == NcciFiles.Kind.PTP_PRACTITIONER
-                                ? "practitioner" : "outpatient hospital").period(period);
-                        for (NcciFiles.Source s : files) {
-                            b.file(s.displayName(), s.version());
-                            good += readFile(s, problems, maxBadShare, in -> PtpFileReader.read(in, s.displayName(), b::add, problems));
-                        }
-                        ptp.computeIfAbsent(k, x -> new ArrayList<>()).add(new Quarters.Quarter<>(version, period, b.build()));
-                    }
-                    case MUE_PRACTITIONER, MUE_HOSPITAL, MUE_DME -> {
-                        List<MueRow> rows = new ArrayList<>();
-                        for (NcciFiles.Source s : files) {
-                            good += readFile(s, problems, maxBadShare, in -> MueFileReader.read(in, s.displayName(), rows::add, problems));
-                        }
-                        String name = switch (k) {
-                            case MUE_PRACTITIONER -> "practitioner";
-                            case MUE_HOSPITAL -> "outpatient hospital";
-                            default -> "DME supplier";
-                        };
-                        MueTable t = MueTable.of(name, version, period,
-                                files.stream().map(NcciFiles.Source::displayName).toList(), rows, problems);
-                        mue.computeIfAbsent(k, x -> new ArrayList<>()).add(new Quarters.Quarter<>(version, period, t));
-                    }
-                    case AOC -> {
-                        List<AocRow> rows = new ArrayList<>();
-                        for (NcciFiles.Source s : files) {
-                            good += readFile(s, problems, maxBadShare, in -> AocFileReader.read(in, s.displayName(), rows::add, problems, limits));
-                        }
-                        aoc.add(new Quarters.Quarter<>(version, period, AocTable.of(version, period,
-                                files.stream().map(NcciFiles.Source::displayName).toList(), rows)));
-                    }
-                }
+        for (Loaded l : loaded) {
+            problems.addAll(l.problems());
+            good += l.rows();
+            switch (l.kind()) {
+                case PTP_PRACTITIONER, PTP_HOSPITAL -> ptp.computeIfAbsent(l.kind(), x -> new ArrayList<>())
+                        .add(new Quarters.Quarter<>(l.version(), l.period(), (PtpTable) l.table()));
+                case MUE_PRACTITIONER, MUE_HOSPITAL, MUE_DME -> mue.computeIfAbsent(l.kind(), x -> new ArrayList<>())
+                        .add(new Quarters.Quarter<>(l.version(), l.period(), (MueTable) l.table()));
+                case AOC -> aoc.add(new Quarters.Quarter<>(l.version(), l.period(), (AocTable) l.table()));
             }
         }
         return new NcciTables(
@@ -122,6 +96,52 @@ public final class NcciLoader {
                 good,
                 (System.nanoTime() - start) / 1_000_000);
     }
+
+    /** The files of one table kind and quarter, read into one table. */
+    private record Group(NcciFiles.Kind kind, QuarterPeriod period, List<NcciFiles.Source> files) {
+
+        Loaded load(double maxBadShare, Limits limits) {
+            List<ReadProblem> problems = new ArrayList<>();
+            String version = String.join("+", files.stream().map(NcciFiles.Source::version).distinct().toList());
+            List<String> names = files.stream().map(NcciFiles.Source::displayName).toList();
+            int good = 0;
+            Object table;
+            switch (kind) {
+                case PTP_PRACTITIONER, PTP_HOSPITAL -> {
+                    PtpTable.Builder b = PtpTable.builder(kind == NcciFiles.Kind.PTP_PRACTITIONER
+                            ? "practitioner" : "outpatient hospital").period(period);
+                    for (NcciFiles.Source s : files) {
+                        b.file(s.displayName(), s.version());
+                        good += readFile(s, problems, maxBadShare, in -> PtpFileReader.read(in, s.displayName(), b::add, problems));
+                    }
+                    table = b.build();
+                }
+                case MUE_PRACTITIONER, MUE_HOSPITAL, MUE_DME -> {
+                    List<MueRow> rows = new ArrayList<>();
+                    for (NcciFiles.Source s : files) {
+                        good += readFile(s, problems, maxBadShare, in -> MueFileReader.read(in, s.displayName(), rows::add, problems));
+                    }
+                    String name = switch (kind) {
+                        case MUE_PRACTITIONER -> "practitioner";
+                        case MUE_HOSPITAL -> "outpatient hospital";
+                        default -> "DME supplier";
+                    };
+                    table = MueTable.of(name, version, period, names, rows, problems);
+                }
+                default -> {
+                    List<AocRow> rows = new ArrayList<>();
+                    for (NcciFiles.Source s : files) {
+                        good += readFile(s, problems, maxBadShare, in -> AocFileReader.read(in, s.displayName(), rows::add, problems, limits));
+                    }
+                    table = AocTable.of(version, period, names, rows);
+                }
+            }
+            return new Loaded(kind, version, period, table, problems, good);
+        }
+    }
+
+    private record Loaded(NcciFiles.Kind kind, String version, QuarterPeriod period, Object table,
+                          List<ReadProblem> problems, int rows) { }
 
     /** Reads one file and checks its rows against its own count (see {@link #checkFile}); returns the good rows. */
     private static int readFile(NcciFiles.Source s, List<ReadProblem> problems, double maxBadShare, FileRead read) {
