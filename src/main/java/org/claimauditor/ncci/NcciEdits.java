@@ -194,18 +194,19 @@ public final class NcciEdits {
         } else if (c.table() instanceof MueTable m) {
             name = m.name() + " MUE";
         }
-        list.add(new QuarterUse(name, c.quarter().label(), c.fit() == Quarters.Fit.AFTER_NEWEST));
+        list.add(new QuarterUse(name, c.quarter().version(), c.quarter().period(), c.fit() == Quarters.Fit.AFTER_NEWEST));
         return list;
     }
 
     /**
-     * A table whose loaded quarters do not cover a date of service: {@code applied} is the quarter used instead
-     * ("v322r0 (2026-07-01 to 2026-09-30)"), {@code afterNewest} whether the date is after the newest quarter's period.
+     * A table whose loaded quarters do not cover a date of service: {@code version} and {@code period} name the quarter
+     * used instead, {@code afterNewest} whether the date is after the newest quarter's period.
      */
-    public record QuarterUse(String table, String applied, boolean afterNewest) {
+    public record QuarterUse(String table, String version, QuarterPeriod period, boolean afterNewest) {
+        /** "practitioner PTP v322r0 (2026-07-01 to 2026-09-30)" */
         @Override
         public String toString() {
-            return table + " " + applied;
+            return table + " " + version + " (" + period + ")";
         }
     }
 

@@ -68,11 +68,11 @@ public final class NcciText {
                 + first.getRenderingNpi() + " (" + where(s.lines()) + ") exceed the MUE of " + m.value() + " per day ("
                 + label(m) + ", MAI " + m.maiText() + ", rationale: " + m.rationale() + ").";
         List<LineFact> paid = s.lines().stream().filter(l -> !s.denied().contains(l)).toList();
-        String denied = " A date-of-service MUE denies every unit of " + m.code() + " on the claim that takes the day "
-                + "over the limit, not only the excess: " + where(s.denied()) + " denied in full"
-                + (paid.isEmpty() ? "" : "; " + where(paid) + " adjudicated first and within the limit") + ".";
+        // CMS denies every unit of the code on the claim that takes the day over the MUE (MueDaySum.getDenied)
+        String denied = " All units on " + where(s.denied()) + " are denied, not only the excess"
+                + (paid.isEmpty() ? "" : " (" + where(paid) + ": adjudicated first, within the limit)") + ".";
         return head + denied + (m.policyLimit()
-                ? " MAI 2 is an absolute policy limit: units above " + m.value() + " are never payable."
+                ? " MAI 2 is an absolute policy limit, never payable above " + m.value() + "."
                 : " MAI 3 is a clinical limit: the denial may be paid on appeal with documentation.");
     }
 
@@ -125,15 +125,14 @@ public final class NcciText {
     // ---- Quarters -----------------------------------------------------------------------------------
 
     public static String quarterGap(NcciQuarterGap g) {
-        String lines = lineList(g.lines());
-        String applied = g.applied().stream().map(Object::toString).collect(Collectors.joining(", "));
+        // the quarters by version only (their periods are in the source), so the message stays a sentence or two
+        String applied = g.applied().stream().map(u -> u.table() + " " + u.version()).collect(Collectors.joining(", "));
         if (g.afterNewest()) {
-            return lines + " dated in " + g.quarter().quarterName() + ", after the newest NCCI quarter loaded: judged "
-                    + "against the newest, " + applied + ". Edits CMS added or changed since are not applied.";
+            return lineList(g.lines()) + ": dated in " + g.quarter().quarterName() + ", after the newest NCCI quarter "
+                    + "loaded; judged against the newest (" + applied + ").";
         }
-        return lines + " dated in " + g.quarter().quarterName() + " (" + g.quarter() + "), for which no NCCI quarter is "
-                + "loaded: judged against the next later quarter, " + applied + ". PTP and add-on rows carry their own "
-                + "effective and deletion dates, but MUE values carry none and may have been different then.";
+        return lineList(g.lines()) + ": no NCCI quarter loaded for " + g.quarter().quarterName() + "; judged against "
+                + "the next later one (" + applied + "). MUE values carry no dates and may have differed then.";
     }
 
     public static String quarterGapSuggestion(NcciQuarterGap g) {

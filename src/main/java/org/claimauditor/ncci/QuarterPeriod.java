@@ -28,8 +28,10 @@ public record QuarterPeriod(LocalDate from, LocalDate to) {
 
     /** The calendar quarter holding {@code date}. */
     public static QuarterPeriod calendarQuarter(LocalDate date) {
-        LocalDate from = LocalDate.of(date.getYear(), 1 + 3 * ((date.getMonthValue() - 1) / 3), 1);
-        return new QuarterPeriod(from, from.plusMonths(3).minusDays(1));
+        int first = 1 + 3 * ((date.getMonthValue() - 1) / 3);
+        // the quarter's last month's end, not from + 3 months - 1 day: that would overflow in year 999,999,999
+        return new QuarterPeriod(LocalDate.of(date.getYear(), first, 1),
+                java.time.YearMonth.of(date.getYear(), first + 2).atEndOfMonth());
     }
 
     /** Quarter {@code q} (1 to 4) of {@code year}. */

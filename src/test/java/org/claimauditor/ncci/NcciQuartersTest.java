@@ -151,8 +151,7 @@ class NcciQuartersTest {
         Finding f = findings(one, "NCCI-MUE-DOS-CLINICAL").get(0);
         assertThat(f.lineNumbers()).containsExactly(1, 2);
         assertThat(f.amountAtRisk()).isEqualByComparingTo(new BigDecimal("225.00"));
-        assertThat(f.message()).contains("denies every unit of 97110 on the claim that takes the day over the limit, "
-                + "not only the excess: M-1 line 1, M-1 line 2 denied in full");
+        assertThat(f.message()).contains("All units on M-1 line 1, M-1 line 2 are denied, not only the excess.");
         assertThat(f.source()).startsWith("NCCI practitioner MUE Eff 2026-07-01 (2026-07-01 to 2026-09-30): 97110 = 4");
 
         // two claims of the day, 3 units then 2: the later-received claim carries the denial, the first is paid
@@ -162,7 +161,8 @@ class NcciQuartersTest {
         assertThat(findings(two.get(1), "NCCI-MUE-DOS-CLINICAL")).isEmpty();
         Finding later = findings(two.get(0), "NCCI-MUE-DOS-CLINICAL").get(0);
         assertThat(later.amountAtRisk()).isEqualByComparingTo(new BigDecimal("90.00"));
-        assertThat(later.message()).contains("M-2B line 1 denied in full; M-2A line 1 adjudicated first and within the limit");
+        assertThat(later.message()).contains("All units on M-2B line 1 are denied, not only the excess (M-2A line 1: "
+                + "adjudicated first, within the limit).");
     }
 
     @Test
@@ -186,9 +186,9 @@ class NcciQuartersTest {
         // the add-on table's newest quarter ends 2026-09-30: applied, and said
         Finding newer = findings(r, "NCCI-QUARTER-NEWER").get(0);
         assertThat(newer.lineNumbers()).containsExactly(1, 2);
-        assertThat(newer.message()).isEqualTo("Lines 1, 2 dated in 2026 Q4, after the newest NCCI quarter loaded: judged "
-                + "against the newest, add-on code 2026Q3 (2026-07-01 to 2026-09-30). Edits CMS added or changed since are "
-                + "not applied.");
+        assertThat(newer.message()).isEqualTo("Lines 1, 2: dated in 2026 Q4, after the newest NCCI quarter loaded; judged "
+                + "against the newest (add-on code 2026Q3).");
+        assertThat(newer.source()).isEqualTo("NCCI quarters applied: add-on code 2026Q3 (2026-07-01 to 2026-09-30)");
         assertThat(newer.amountAtRisk()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(r.status()).isEqualTo(AuditResult.Status.REJECT);
     }
@@ -197,10 +197,9 @@ class NcciQuartersTest {
     void aDateBeforeTheOldestQuarterIsAWarningNamingTheQuarterToLoad() {
         AuditResult r = audit(claim("O-1", "P-5", "2026-05-10", line(1, "2026-05-04", "99213", 1, "110.00"))).get(0);
         Finding f = findings(r, "NCCI-QUARTER-MISSING").get(0);
-        assertThat(f.message()).isEqualTo("Line 1 dated in 2026 Q2 (2026-04-01 to 2026-06-30), for which no NCCI quarter "
-                + "is loaded: judged against the next later quarter, practitioner PTP v322r0 (2026-07-01 to 2026-09-30), "
-                + "practitioner MUE Eff 2026-07-01 (2026-07-01 to 2026-09-30). PTP and add-on rows carry their own "
-                + "effective and deletion dates, but MUE values carry none and may have been different then.");
+        assertThat(f.message()).isEqualTo("Line 1: no NCCI quarter loaded for 2026 Q2; judged against the next later one "
+                + "(practitioner PTP v322r0, practitioner MUE Eff 2026-07-01). MUE values carry no dates and may have "
+                + "differed then.");
         assertThat(f.suggestion()).isEqualTo("Add the NCCI files of 2026 Q2 to the NCCI folder (ccipra-v321r*-f*.txt, "
                 + "MCR_MUE_PractitionerServices_Eff_04-01-2026.csv) and audit again.");
         assertThat(f.source()).isEqualTo("NCCI quarters applied: practitioner PTP v322r0 (2026-07-01 to 2026-09-30); "
