@@ -1,14 +1,10 @@
 package org.claimauditor.ncci;
 
-import org.claimauditor.engine.fact.ClaimFact;
-import org.claimauditor.engine.fact.NcciQuarterGap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Set;
-
 import org.claimauditor.engine.fact.AddOnLine;
+import org.claimauditor.engine.fact.ClaimFact;
 import org.claimauditor.engine.fact.LineFact;
 import org.claimauditor.engine.fact.MueDaySum;
+import org.claimauditor.engine.fact.NcciQuarterGap;
 import org.claimauditor.engine.fact.PtpCandidate;
 
 import java.time.LocalDate;
@@ -16,17 +12,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Prepares the facts the NCCI date-of-service rules match, the way a hand-written checker would: a session's lines
  * grouped by patient and date of service, then per day the PTP pairs found in the tables ({@link PtpCandidate}),
  * the unit sums per code and provider that have an MUE ({@link MueDaySum}) and the add-on lines with the day's lines
  * ({@link AddOnLine}). Drools would otherwise build a tuple for every two lines of a day in each of these rules; here
- * it gets one small fact per candidate. Which table applies, and the look-ups, are {@link NcciEdits}' as before; the
- * rules decide what a candidate means.
+ * it gets one small fact per candidate. Which table applies — by claim type, and by the quarter holding each line's
+ * date of service — and the look-ups are {@link NcciEdits}'; lines whose date no loaded quarter covers also give an
+ * {@link NcciQuarterGap}. The rules decide what a candidate means.
  */
 public final class NcciCandidates {
 
