@@ -31,7 +31,7 @@ import java.util.TreeSet;
 /**
  * Writes a full-size <b>synthetic</b> NCCI quarter (2026 Q1) in the official CMS layouts, for benchmarks:
  * practitioner and outpatient hospital PTP tables split into four part files each
- * ({@code ccipra-v990r0-f1..f4.txt}, {@code ccioph-v990r0-f1..f4.txt}), the three MUE tables
+ * ({@code ccipra-v320r0-f1..f4.txt}, {@code ccioph-v320r0-f1..f4.txt}: NCCI 32.0, January to March 2026), the three MUE tables
  * ({@code MCR_MUE_*_Eff_01-01-2026.csv}) and the add-on code workbook ({@code AOC_V2026Q1-MCR.xlsx}).
  * {@link org.claimauditor.ncci.NcciLoader} reads the folder unchanged; the first line (or cell) of every file
  * says the data is synthetic.
@@ -58,7 +58,7 @@ public final class QuarterGenerator {
         }
     }
 
-    public static final String PTP_VERSION = "v990r0";
+    public static final String PTP_VERSION = "v320r0"; // NCCI 32.0 = January to March 2026, the quarter of the claims
     public static final int PTP_PARTS = 4;
     public static final String MUE_EFFECTIVE = "01-01-2026";
     public static final String AOC_FILE = "AOC_V2026Q1-MCR.xlsx";

@@ -35,7 +35,10 @@ import java.util.Set;
  *   <li>provider = line rendering NPI, else claim rendering NPI, else billing NPI; {@code null == null} matches,
  *       as Drools' {@code ==} does;</li>
  *   <li>a finding from {@code out.line} names the line's number (none when it has none); an MUE date-of-service
- *       finding ({@code out.onLines}) is one finding per claim of the group, naming that claim's lines.</li>
+ *       finding ({@code out.onLines}) is one finding per claim that carries the denial (claims by received date,
+ *       then input order; see {@code MueDaySum.getDenied}), naming that claim's lines;</li>
+ *   <li>each line is judged by the tables of the quarter holding its date of service ({@link NcciTables#ptpFor},
+ *       {@code mueFor}, {@code aocFor}; the quarter warnings are not NCCI edits and not reproduced).</li>
  * </ul>
  * Payer policies are not modelled: every claim is taken to be under a policy with no entries that applies all NCCI
  * tables (MEDICARE, and the default for payers without a policy file). History claims are not modelled either.
@@ -184,7 +187,6 @@ public final class ReferenceChecker {
     /** The lines of one patient group, in input order (claim, then line position), in reusable arrays. */
     private static final class Group {
         private final NcciTables tables;
-        private final AocTable aoc;
         private final List<Claim> claims;
         private final List<RefFinding> out;
 
@@ -200,7 +202,6 @@ public final class ReferenceChecker {
 
         Group(NcciTables tables, List<Claim> claims, List<RefFinding> out) {
             this.tables = tables;
-            this.aoc = tables.aoc();
             this.claims = claims;
             this.out = out;
         }
@@ -281,11 +282,8 @@ public final class ReferenceChecker {
             if (t == null) {
                 return null;
             }
-            MueTable table = switch (t) {
-                case PROFESSIONAL -> tables.muePractitioner();
-                case INSTITUTIONAL -> tables.mueHospital();
-                case DME -> tables.mueDme();
-            };
+            // the MUE file of the quarter holding the date of service (NcciTables picks it, as for the engine)
+            MueTable table = tables.mueFor(t.name(), line[p].serviceDate());
             return table == null ? null : table.find(line[p].procedureCode());
         }
 
@@ -307,7 +305,7 @@ public final class ReferenceChecker {
             if (r > 1) {
                 ptp(r);
             }
-            if (aoc != null) {
+            if (!tables.aocs().isEmpty()) {
                 for (int i = 0; i < r; i++) {
                     addOn(r, i);
                 }
@@ -321,12 +319,11 @@ public final class ReferenceChecker {
             for (int j = 0; j < r; j++) {
                 int c2 = run[j];
                 Claim.ClaimType t2 = type(claim[c2]);
-                PtpTable table = t2 == Claim.ClaimType.PROFESSIONAL ? tables.ptpPractitioner()
-                        : t2 == Claim.ClaimType.INSTITUTIONAL ? tables.ptpHospital() : null;
+                Claim.ServiceLine l2 = line[c2];
+                PtpTable table = t2 == null ? null : tables.ptpFor(t2.name(), l2.serviceDate());
                 if (table == null) {
                     continue;
                 }
-                Claim.ServiceLine l2 = line[c2];
                 for (int i = 0; i < r; i++) {
                     int c1 = run[i];
                     if (i == j || type(claim[c1]) != t2 || !Objects.equals(npi[c1], npi[c2])) {
@@ -376,7 +373,8 @@ public final class ReferenceChecker {
                 return;
             }
             Claim.ServiceLine l = line[p];
-            AddOnEdit e = aoc.find(l.procedureCode(), l.serviceDate(), List.of(), null);
+            AocTable aoc = tables.aocFor(l.serviceDate());
+            AddOnEdit e = aoc == null ? null : aoc.find(l.procedureCode(), l.serviceDate(), List.of(), null);
             if (e == null) {
                 return;
             }
@@ -454,27 +452,33 @@ public final class ReferenceChecker {
                 return;
             }
             String rule = m.mai() == 2 ? MUE_DOS_POLICY : MUE_DOS_CLINICAL;
-            // lines of one claim are contiguous in the run (input order): one finding per claim
-            int current = -1;
-            numbers.clear();
+            // CMS denies every line of the code on a claim whose units take the day over the MUE: claims in the order
+            // they are adjudicated (received date, then input order), a denied claim's units not counted as paid
+            Map<Integer, Long> unitsByClaim = new HashMap<>();
             for (int k = i; k < r; k++) {
-                if (!sameUnitsGroup(i, k)) {
-                    continue;
-                }
-                int o = run[k];
-                if (claimIndex[o] != current) {
-                    if (current >= 0) {
-                        emit(current, rule);
-                    }
-                    current = claimIndex[o];
-                    numbers.clear();
-                }
-                Integer number = line[o].lineNumber();
-                if (number != null) {
-                    numbers.add(number);
+                if (sameUnitsGroup(i, k)) {
+                    unitsByClaim.merge(claimIndex[run[k]], (long) line[run[k]].units(), Long::sum);
                 }
             }
-            emit(current, rule);
+            List<Integer> order = new ArrayList<>(unitsByClaim.keySet());
+            order.sort(java.util.Comparator.comparing((Integer c) -> claims.get(c).receivedDate(),
+                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())).thenComparing(c -> c));
+            long paid = 0;
+            for (int c : order) {
+                long u = unitsByClaim.get(c);
+                if (paid + u <= m.value()) {
+                    paid += u;
+                    continue;
+                }
+                numbers.clear();
+                for (int k = i; k < r; k++) {
+                    Integer number = line[run[k]].lineNumber();
+                    if (sameUnitsGroup(i, k) && claimIndex[run[k]] == c && number != null) {
+                        numbers.add(number);
+                    }
+                }
+                emit(c, rule);
+            }
         }
 
         private void emit(int claimIdx, String rule) {

@@ -59,6 +59,8 @@ final class NcciOptions {
                 err.println("warning: unreadable NCCI row skipped: " + p);
             }
             out.printf("NCCI: %d rows from %s in %d ms%n", tables.rowsRead(), dir, tables.loadMillis());
+            // each quarter with the dates of service it is applied to (also in audit-run.json's referenceData)
+            tables.describe().forEach(d -> out.println("  " + d));
             return tables;
         } catch (NcciLoadException e) {
             err.println(e.getMessage());

@@ -191,9 +191,10 @@ public final class CodeChecks {
         return groups.in(group, code);
     }
 
-    /** An add-on code on that date per the NCCI add-on code table (false when no AOC table is loaded). */
+    /** An add-on code on that date per the NCCI add-on code table of the date's quarter (false when none is loaded). */
     public boolean isAddOn(String code, LocalDate dos) {
-        return ncci.aoc() != null && ncci.aoc().find(code, dos, null, null) != null;
+        org.claimauditor.ncci.AocTable aoc = ncci.aocFor(dos);
+        return aoc != null && aoc.find(code, dos, null, null) != null;
     }
 
     /**

@@ -12,28 +12,34 @@ import java.util.Set;
 public final class AocTable {
 
     private final String version;
+    private final QuarterPeriod period;
+    private final String quarter;
     private final List<String> files;
     private final Map<String, List<AocRow>> byAddOn;
     private final int size;
 
-    private AocTable(String version, List<String> files, Map<String, List<AocRow>> byAddOn, int size) {
+    private AocTable(String version, QuarterPeriod period, List<String> files, Map<String, List<AocRow>> byAddOn, int size) {
         this.version = version;
+        this.period = period;
+        this.quarter = period == null ? version : version + " (" + period + ")";
         this.files = List.copyOf(files);
         this.byAddOn = byAddOn;
         this.size = size;
     }
 
     public String version() { return version; }
+    /** The calendar quarter of the workbook: the dates of service it applies to. */
+    public QuarterPeriod period() { return period; }
     public int size() { return size; }
     public List<String> files() { return files; }
 
-    public static AocTable of(String version, List<String> files, List<AocRow> rows) {
+    public static AocTable of(String version, QuarterPeriod period, List<String> files, List<AocRow> rows) {
         Map<String, List<AocRow>> byAddOn = new HashMap<>();
         for (AocRow r : rows) {
             byAddOn.computeIfAbsent(r.addOnCode(), k -> new ArrayList<>()).add(r);
         }
         byAddOn.replaceAll((k, v) -> List.copyOf(v));
-        return new AocTable(version, files, Map.copyOf(byAddOn), rows.size());
+        return new AocTable(version, period, files, Map.copyOf(byAddOn), rows.size());
     }
 
     /**
@@ -72,7 +78,8 @@ public final class AocTable {
             return null;
         }
         return new AddOnEdit(code, type, dos, Set.copyOf(primaries), contractor || type != 1,
-                payerPrimaries == null ? List.of() : List.copyOf(payerPrimaries), payerSource, version, file,
+                payerPrimaries == null ? List.of() : List.copyOf(payerPrimaries), payerSource,
+                quarter, file,
                 List.copyOf(rowNumbers));
     }
 

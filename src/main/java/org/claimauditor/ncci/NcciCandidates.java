@@ -1,25 +1,32 @@
 package org.claimauditor.ncci;
 
 import org.claimauditor.engine.fact.AddOnLine;
+import org.claimauditor.engine.fact.ClaimFact;
 import org.claimauditor.engine.fact.LineFact;
 import org.claimauditor.engine.fact.MueDaySum;
+import org.claimauditor.engine.fact.NcciQuarterGap;
 import org.claimauditor.engine.fact.PtpCandidate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Prepares the facts the NCCI date-of-service rules match, the way a hand-written checker would: a session's lines
  * grouped by patient and date of service, then per day the PTP pairs found in the tables ({@link PtpCandidate}),
  * the unit sums per code and provider that have an MUE ({@link MueDaySum}) and the add-on lines with the day's lines
  * ({@link AddOnLine}). Drools would otherwise build a tuple for every two lines of a day in each of these rules; here
- * it gets one small fact per candidate. Which table applies, and the look-ups, are {@link NcciEdits}' as before; the
- * rules decide what a candidate means.
+ * it gets one small fact per candidate. Which table applies — by claim type, and by the quarter holding each line's
+ * date of service — and the look-ups are {@link NcciEdits}'; lines whose date no loaded quarter covers also give an
+ * {@link NcciQuarterGap}. The rules decide what a candidate means.
  */
 public final class NcciCandidates {
 
@@ -38,6 +45,7 @@ public final class NcciCandidates {
             }
         }
         List<Object> facts = new ArrayList<>();
+        quarterGaps(ncci, lines, facts);
         for (List<LineFact> day : days.values()) {
             day.sort(INPUT_ORDER);
             List<LineFact> sameDay = List.copyOf(day);
@@ -52,6 +60,41 @@ public final class NcciCandidates {
             mueDay(ncci, sameDay, facts);
         }
         return facts;
+    }
+
+    private record GapKey(ClaimFact claim, QuarterPeriod quarter, boolean afterNewest) { }
+
+    /**
+     * One {@link NcciQuarterGap} per claim, calendar quarter and side (no quarter loaded / after the newest) for the
+     * lines whose date of service some table's loaded quarters do not cover; history lines get none (no result).
+     */
+    private static void quarterGaps(NcciEdits ncci, List<LineFact> lines, List<Object> facts) {
+        Map<GapKey, List<LineFact>> gapLines = null;
+        Map<GapKey, Set<NcciEdits.QuarterUse>> gapUses = null;
+        for (LineFact l : lines) {
+            if (l.getClaim().isHistory()) {
+                continue;
+            }
+            for (NcciEdits.QuarterUse u : ncci.quartersOutOfPeriod(l)) {
+                if (gapLines == null) {
+                    gapLines = new LinkedHashMap<>();
+                    gapUses = new HashMap<>();
+                }
+                GapKey key = new GapKey(l.getClaim(), QuarterPeriod.calendarQuarter(l.getServiceDate()), u.afterNewest());
+                List<LineFact> named = gapLines.computeIfAbsent(key, k -> new ArrayList<>(2));
+                if (named.isEmpty() || named.get(named.size() - 1) != l) {
+                    named.add(l);
+                }
+                gapUses.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(u);
+            }
+        }
+        if (gapLines != null) {
+            for (Map.Entry<GapKey, List<LineFact>> e : gapLines.entrySet()) {
+                GapKey k = e.getKey();
+                facts.add(new NcciQuarterGap(k.claim(), List.copyOf(e.getValue()), k.quarter(), k.afterNewest(),
+                        List.copyOf(gapUses.get(k))));
+            }
+        }
     }
 
     /** Every ordered pair of the day's lines by the same rendering provider in one claim type with an edit in force. */
@@ -93,8 +136,46 @@ public final class NcciCandidates {
                 }
             }
             for (MueLimit m : ncci.mue(first)) {
-                facts.add(new MueDaySum(first, List.copyOf(group), units, m));
+                facts.add(new MueDaySum(first, List.copyOf(group), units, m,
+                        units > m.value() ? denied(group, m.value()) : List.of()));
             }
         }
+    }
+
+    /** Claims in the order a contractor adjudicates them: prior (history) claims, then by received date, then input order. */
+    static final Comparator<ClaimFact> ADJUDICATION = Comparator.comparing((ClaimFact c) -> !c.isHistory())
+            .thenComparing(ClaimFact::getReceivedDate, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingInt(ClaimFact::getSeq);
+
+    /**
+     * The lines a date-of-service MUE denies (CMS MUE FAQ): a claim's units of the code that day are added to the units
+     * already paid on earlier claims; when the sum exceeds the MUE, every line of the code on that claim is denied (not
+     * only the excess) and its units are not paid, else they are paid. So the claim that takes the day over the limit
+     * carries the denial, and one claim over the limit on its own is denied whatever came before.
+     */
+    private static List<LineFact> denied(List<LineFact> group, int limit) {
+        Map<ClaimFact, Long> unitsByClaim = new HashMap<>();
+        for (LineFact l : group) {
+            unitsByClaim.merge(l.getClaim(), (long) l.getUnits(), Long::sum);
+        }
+        List<ClaimFact> order = new ArrayList<>(unitsByClaim.keySet());
+        order.sort(ADJUDICATION);
+        long paid = 0;
+        Set<ClaimFact> deniedClaims = new HashSet<>();
+        for (ClaimFact c : order) {
+            long u = unitsByClaim.get(c);
+            if (paid + u > limit) {
+                deniedClaims.add(c);
+            } else {
+                paid += u;
+            }
+        }
+        List<LineFact> out = new ArrayList<>(group.size());
+        for (LineFact l : group) {
+            if (deniedClaims.contains(l.getClaim())) {
+                out.add(l);
+            }
+        }
+        return List.copyOf(out);
     }
 }

@@ -51,7 +51,7 @@ public final class NcciEdits {
      * column 2 line's date of service; empty when none, or when its indicator is 9 (not in force).
      */
     public List<PtpEdit> ptp(LineFact column1, LineFact column2) {
-        PtpTable table = tables.ptpFor(column2.getClaimType());
+        PtpTable table = tables.ptpFor(column2.getClaimType(), column2.getServiceDate());
         if (table == null || !Objects.equals(column1.getClaimType(), column2.getClaimType()) || !ncciApplies(column2)) {
             return List.of();
         }
@@ -104,14 +104,15 @@ public final class NcciEdits {
         if (!ncciApplies(line)) {
             return List.of();
         }
-        MueTable table = tables.mueFor(line.getClaimType());
+        MueTable table = tables.mueFor(line.getClaimType(), line.getServiceDate());
         MueLimit m = table == null ? null : table.find(line.getProcedureCode());
         return m == null ? List.of() : List.of(m);
     }
 
     /** The add-on edit for the line's code on its date of service; empty when it is not an add-on code then. */
     public List<AddOnEdit> addOn(LineFact line) {
-        if (tables.aoc() == null || !tables.aoc().lists(line.getProcedureCode())
+        AocTable aoc = tables.aocFor(line.getServiceDate());
+        if (aoc == null || !aoc.lists(line.getProcedureCode())
                 || !"PROFESSIONAL".equals(line.getClaimType()) && !"INSTITUTIONAL".equals(line.getClaimType())
                 || !ncciApplies(line)) {
             return List.of();
@@ -127,7 +128,7 @@ public final class NcciEdits {
                 }
             }
         }
-        AddOnEdit e = tables.aoc().find(line.getProcedureCode(), line.getServiceDate(), primaries,
+        AddOnEdit e = aoc.find(line.getProcedureCode(), line.getServiceDate(), primaries,
                 sources.isEmpty() ? null : String.join("; ", sources));
         return e == null ? List.of() : List.of(e);
     }
@@ -160,6 +161,53 @@ public final class NcciEdits {
             return true;
         }
         return Objects.equals(a.getClaim().getBillingNpi(), b.getClaim().getBillingNpi());
+    }
+
+    /**
+     * The quarters applied to {@code line} whose period does not hold its date of service, one per NCCI table its claim
+     * type uses (professional: practitioner PTP and MUE, add-on codes; institutional: outpatient hospital PTP and MUE,
+     * add-on codes; DME: DME supplier MUE) and its payer policy applies; empty when every table has its quarter.
+     */
+    public List<QuarterUse> quartersOutOfPeriod(LineFact line) {
+        LocalDate dos = line.getServiceDate();
+        String type = line.getClaimType();
+        if (dos == null || type == null || !ncciApplies(line)) {
+            return List.of();
+        }
+        List<QuarterUse> out = null;
+        out = outOfPeriod(out, "PTP", tables.ptpQuarters(type).at(dos));
+        out = outOfPeriod(out, "MUE", tables.mueQuarters(type).at(dos));
+        if ("PROFESSIONAL".equals(type) || "INSTITUTIONAL".equals(type)) {
+            out = outOfPeriod(out, "add-on code", tables.aocs().at(dos));
+        }
+        return out == null ? List.of() : out;
+    }
+
+    private static List<QuarterUse> outOfPeriod(List<QuarterUse> out, String table, Quarters.Choice<?> c) {
+        if (c == null || c.fit() == Quarters.Fit.IN_PERIOD) {
+            return out;
+        }
+        List<QuarterUse> list = out == null ? new ArrayList<>(3) : out;
+        String name = table;
+        if (c.table() instanceof PtpTable p) {
+            name = p.name() + " PTP";
+        } else if (c.table() instanceof MueTable m) {
+            name = m.name() + " MUE";
+        }
+        list.add(new QuarterUse(name, c.quarter().version(), c.quarter().period(), c.fit() == Quarters.Fit.AFTER_NEWEST));
+        return list;
+    }
+
+    /**
+     * A table whose loaded quarters do not cover a date of service: {@code version} and {@code period} name the quarter
+     * used instead, {@code afterNewest} whether the date is after the newest quarter's period.
+     */
+    public record QuarterUse(String table, String version, QuarterPeriod period, boolean afterNewest) {
+        /** "practitioner PTP v322r0 (2026-07-01 to 2026-09-30)" */
+        @Override
+        public String toString() {
+            return table + " " + version + " (" + period + ")";
+        }
     }
 
     public NcciTables tables() {

@@ -1,6 +1,8 @@
 package org.claimauditor.ncci;
 
 import org.claimauditor.engine.fact.LineFact;
+import org.claimauditor.engine.fact.MueDaySum;
+import org.claimauditor.engine.fact.NcciQuarterGap;
 
 import java.util.List;
 import java.util.Objects;
@@ -59,23 +61,32 @@ public final class NcciText {
                 + "sessions or sites, report them on separate lines with 59, XE, XS, XP, XU, 76, 77, 91 or anatomic modifiers.";
     }
 
-    public static String mueDay(MueLimit m, LineFact first, List<?> lines, Number total) {
-        String where = lines.stream().map(LineFact.class::cast)
-                .sorted(java.util.Comparator.comparingLong(LineFact::getOrder))
+    public static String mueDay(MueDaySum s) {
+        MueLimit m = s.limit();
+        LineFact first = s.first();
+        String head = s.units() + " units of " + m.code() + " on " + first.getServiceDate() + " by provider "
+                + first.getRenderingNpi() + " (" + where(s.lines()) + ") exceed the MUE of " + m.value() + " per day ("
+                + label(m) + ", MAI " + m.maiText() + ", rationale: " + m.rationale() + ").";
+        List<LineFact> paid = s.lines().stream().filter(l -> !s.denied().contains(l)).toList();
+        // CMS denies every unit of the code on the claim that takes the day over the MUE (MueDaySum.getDenied)
+        String denied = " All units on " + where(s.denied()) + " are denied, not only the excess"
+                + (paid.isEmpty() ? "" : " (" + where(paid) + ": adjudicated first, within the limit)") + ".";
+        return head + denied + (m.policyLimit()
+                ? " MAI 2 is an absolute policy limit, never payable above " + m.value() + "."
+                : " MAI 3 is a clinical limit: the denial may be paid on appeal with documentation.");
+    }
+
+    /** "C-1 line 1, C-2 line 3" in input order. */
+    private static String where(List<LineFact> lines) {
+        return lines.stream().sorted(java.util.Comparator.comparingLong(LineFact::getOrder))
                 .map(l -> l.getClaimId() + " line " + l.getLineNumber())
                 .collect(Collectors.joining(", "));
-        String head = total + " units of " + m.code() + " on " + first.getServiceDate() + " by provider "
-                + first.getRenderingNpi() + " (" + where + ") exceed the MUE of " + m.value() + " per day ("
-                + label(m) + ", MAI " + m.maiText() + ", rationale: " + m.rationale() + ").";
-        return head + (m.policyLimit()
-                ? " MAI 2 is an absolute policy limit: units above " + m.value() + " are never payable."
-                : " MAI 3 is a clinical limit: units above " + m.value() + " are denied but may be paid on appeal with documentation.");
     }
 
     public static String mueDaySuggestion(MueLimit m, Number total) {
         return m.policyLimit()
                 ? "Report no more than " + units(m.value()) + " of " + m.code() + " for the day; the excess cannot be paid, even on appeal."
-                : "Correct the units to " + m.value() + " or fewer, or keep records showing the medical necessity of "
+                : "Correct the units to " + m.value() + " or fewer for the day, or keep records showing the medical necessity of "
                         + units(total.intValue()) + " ready for an appeal.";
     }
 
@@ -85,12 +96,6 @@ public final class NcciText {
 
     private static String units(int n) {
         return n == 1 ? "1 unit" : n + " units";
-    }
-
-    /** Share of the charges at risk on a date-of-service MUE: the units above the limit out of all units. */
-    public static double excessShare(MueLimit m, Number total) {
-        double t = total.doubleValue();
-        return t <= 0 ? 0 : Math.max(0, t - m.value()) / t;
     }
 
     // ---- Add-on codes -------------------------------------------------------------------------------
@@ -115,5 +120,47 @@ public final class NcciText {
     public static String addOnUndefinedSuggestion(AddOnEdit e) {
         return "Check the payer's add-on code policy for the primaries of " + e.addOnCode()
                 + " and add them to the payer's policy file as an add-on-primaries entry.";
+    }
+
+    // ---- Quarters -----------------------------------------------------------------------------------
+
+    public static String quarterGap(NcciQuarterGap g) {
+        // the quarters by version only (their periods are in the source), so the message stays a sentence or two
+        String applied = g.applied().stream().map(u -> u.table() + " " + u.version()).collect(Collectors.joining(", "));
+        if (g.afterNewest()) {
+            return lineList(g.lines()) + ": dated in " + g.quarter().quarterName() + ", after the newest NCCI quarter "
+                    + "loaded; judged against the newest (" + applied + ").";
+        }
+        return lineList(g.lines()) + ": no NCCI quarter loaded for " + g.quarter().quarterName() + "; judged against "
+                + "the next later one (" + applied + "). MUE values carry no dates and may have differed then.";
+    }
+
+    public static String quarterGapSuggestion(NcciQuarterGap g) {
+        QuarterPeriod q = g.quarter();
+        String mmddyyyy = String.format(java.util.Locale.ROOT, "%02d-%02d-%d", q.from().getMonthValue(),
+                q.from().getDayOfMonth(), q.from().getYear());
+        List<String> files = new java.util.ArrayList<>();
+        for (NcciEdits.QuarterUse u : g.applied()) {
+            String t = u.table();
+            String name = t.equals("practitioner PTP") ? "ccipra-" + QuarterPeriod.ptpVersionOf(q) + "r*-f*.txt"
+                    : t.equals("outpatient hospital PTP") ? "ccioph-" + QuarterPeriod.ptpVersionOf(q) + "r*-f*.txt"
+                    : t.equals("practitioner MUE") ? "MCR_MUE_PractitionerServices_Eff_" + mmddyyyy + ".csv"
+                    : t.equals("outpatient hospital MUE") ? "MCR_MUE_OutpatientHospitalServices_Eff_" + mmddyyyy + ".csv"
+                    : t.equals("DME supplier MUE") ? "MCR_MUE_DMESupplierServices_Eff_" + mmddyyyy + ".csv"
+                    : "AOC_V" + q.from().getYear() + "Q" + q.quarterName().charAt(q.quarterName().length() - 1) + "-MCR.xlsx";
+            files.add(name);
+        }
+        return (g.afterNewest() ? "When CMS publishes them, add" : "Add") + " the NCCI files of " + q.quarterName()
+                + " to the NCCI folder (" + String.join(", ", files) + ") and audit again.";
+    }
+
+    /** Where the quarters applied come from: each table and quarter, for the finding's source. */
+    public static String quarterGapSource(NcciQuarterGap g) {
+        return "NCCI quarters applied: " + g.applied().stream().map(Object::toString).collect(Collectors.joining("; "));
+    }
+
+    private static String lineList(List<LineFact> lines) {
+        List<String> numbers = lines.stream().map(l -> String.valueOf(l.getLineNumber())).toList();
+        return (numbers.size() == 1 ? "Line " : "Lines ") + String.join(", ", numbers);
     }
 }

@@ -18,6 +18,8 @@ public final class PtpTable {
 
     private final String name;
     private final String version;
+    private final QuarterPeriod period;
+    private final String quarter;
     private final List<String> files;
     private final List<String> rationales;
     private final int size;
@@ -37,6 +39,8 @@ public final class PtpTable {
     private PtpTable(Builder b) {
         this.name = b.name;
         this.version = String.join("+", b.versions);
+        this.period = b.period;
+        this.quarter = period == null ? version : version + " (" + period + ")";
         this.files = List.copyOf(b.files);
         this.rationales = List.copyOf(b.rationaleList);
         this.size = b.size;
@@ -78,6 +82,8 @@ public final class PtpTable {
 
     public String name() { return name; }
     public String version() { return version; }
+    /** The dates of service this version applies to (null when built without one, in tests). */
+    public QuarterPeriod period() { return period; }
     public int size() { return size; }
     public List<String> files() { return files; }
 
@@ -104,7 +110,7 @@ public final class PtpTable {
         }
         return new PtpEdit(column1, column2, LocalDate.ofEpochDay(effective[best]),
                 deletion[best] == NO_DELETION ? null : LocalDate.ofEpochDay(deletion[best]),
-                (char) indicator[best], rationales.get(rationale[best]), name, version, files.get(file[best]), line[best]);
+                (char) indicator[best], rationales.get(rationale[best]), name, quarter, files.get(file[best]), line[best]);
     }
 
     public static Builder builder(String name) {
@@ -128,9 +134,16 @@ public final class PtpTable {
         private short[] file = new short[1024];
         private int[] line = new int[1024];
         private short currentFile = -1;
+        private QuarterPeriod period;
 
         private Builder(String name) {
             this.name = name;
+        }
+
+        /** The dates of service the version applies to; named in every edit's source. */
+        public Builder period(QuarterPeriod period) {
+            this.period = period;
+            return this;
         }
 
         /** Starts a part file; rows added after this call are attributed to it. */

@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * The amount at risk of one claim, with no charge counted twice: two findings on the same line put that
  * line's charge at risk once, not twice. Each finding's amount is spread over its lines in proportion to
- * their charges (a finding on one line puts its whole amount there; an MUE finding's share above the limit
- * is spread over the lines it counted); a line is at risk for the largest share any finding puts on it.
+ * their charges (a finding on one line puts its whole amount there; an MUE date-of-service finding's full
+ * denied charge over the denied claim's lines); a line is at risk for the largest share any finding puts on it.
  * A claim-level finding (no line) puts its amount on the claim; the claim's total is the larger of that and
  * the lines' sum, never more than the claim's charges. {@code byProvider} splits it by the provider of each
  * line (the rest to the claim's provider), so payer and provider totals add up to the run's total.

@@ -28,7 +28,7 @@ class AuditControllerTest {
             {"claimId":"C-1","claimType":"PROFESSIONAL","payerId":"MEDICARE",
              "patient":{"id":"P-1","birthDate":"1958-04-02","sex":"F"},"billingProvider":{"npi":"1234567893"},
              "placeOfService":"11","diagnoses":["E11.9"],
-             "lines":[{"lineNumber":1,"serviceDate":"2026-03-02","procedureCode":"99213","units":UNITS,"charge":45.00,
+             "lines":[{"lineNumber":1,"serviceDate":"2026-08-03","procedureCode":"99213","units":UNITS,"charge":45.00,
                        "diagnosisPointers":[1]}]}""";
 
     @Autowired

@@ -79,10 +79,12 @@ class QuarterGeneratorTest {
         assertThat(tables.aoc().size()).isEqualTo(SMOKE.aocRows());
         assertThat(tables.rowsRead()).isEqualTo(20_000 + 10_000 + 2_000 + 2_000 + 333 + 500);
         assertThat(tables.ptpPractitioner().files()).containsExactly(
-                "ccipra-v990r0-f1.txt", "ccipra-v990r0-f2.txt", "ccipra-v990r0-f3.txt", "ccipra-v990r0-f4.txt");
+                "ccipra-v320r0-f1.txt", "ccipra-v320r0-f2.txt", "ccipra-v320r0-f3.txt", "ccipra-v320r0-f4.txt");
         assertThat(tables.ptpHospital().files()).hasSize(4);
-        assertThat(tables.describe()).contains("NCCI practitioner PTP v990r0 (20000 edits)",
-                "NCCI practitioner MUE Eff 2026-01-01 (2000 codes)", "NCCI add-on codes 2026Q1 (500 rows)");
+        assertThat(tables.describe()).contains(
+                "NCCI practitioner PTP v320r0 (20000 edits) for dates of service 2026-01-01 to 2026-03-31",
+                "NCCI practitioner MUE Eff 2026-01-01 (2000 codes) for dates of service 2026-01-01 to 2026-03-31",
+                "NCCI add-on codes 2026Q1 (500 rows) for dates of service 2026-01-01 to 2026-03-31");
     }
 
     @Test

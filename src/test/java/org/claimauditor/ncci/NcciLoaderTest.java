@@ -19,25 +19,40 @@ class NcciLoaderTest {
     static final Path SAMPLE = Path.of("test-claims", "ncci-sample");
     static final String HEADER = "Notice\t\t\t\t\t\t\r\nColumn 1\tColumn 2\t*=in existence\tEffective\tDeletion\tModifier\tPTP Edit Rationale\r\n";
 
+    /** A date in the sample's 2026 Q3, which every table of the sample covers. */
+    static final LocalDate Q3 = LocalDate.of(2026, 8, 3);
+
     @TempDir
     Path dir;
 
     @Test
     void loadsTheBundledSampleSet() {
         NcciTables t = NcciLoader.load(SAMPLE);
-        assertThat(t.ptpPractitioner().size()).isEqualTo(154 + 6);
-        assertThat(t.ptpHospital().size()).isEqualTo(2);
-        assertThat(t.muePractitioner().size()).isEqualTo(44 + 7);
-        assertThat(t.mueHospital().size()).isEqualTo(3);
-        assertThat(t.mueDme().size()).isEqualTo(2);
-        assertThat(t.aoc().size()).isEqualTo(9000);
-        assertThat(t.problems()).isEmpty();
-        assertThat(t.describe()).contains("NCCI practitioner PTP v322r0 (160 edits)", "NCCI add-on codes 2026Q2 (9000 rows)");
+        assertThat(t.ptpFor("PROFESSIONAL", Q3).size()).isEqualTo(154 + 6);
+        assertThat(t.ptpFor("INSTITUTIONAL", Q3).size()).isEqualTo(2);
+        assertThat(t.mueFor("PROFESSIONAL", Q3).size()).isEqualTo(44 + 7);
+        assertThat(t.mueFor("INSTITUTIONAL", Q3).size()).isEqualTo(3);
+        assertThat(t.mueFor("DME", Q3).size()).isEqualTo(2);
+        assertThat(t.aocFor(Q3).size()).isEqualTo(9000);
+        // the second quarter of the sample (synthetic): what the quarter-boundary fixtures need
+        assertThat(t.ptpPractitioner().size()).isEqualTo(7);
+        assertThat(t.muePractitioner().size()).isEqualTo(7);
+        assertThat(t.problems()).as("the same codes in two quarters are no problem").isEmpty();
+        assertThat(t.describe()).containsExactly(
+                "NCCI practitioner PTP v322r0 (160 edits) for dates of service 2026-07-01 to 2026-09-30",
+                "NCCI practitioner PTP v323r0 (7 edits) for dates of service 2026-10-01 to 2026-12-31",
+                "NCCI outpatient hospital PTP v322r0 (2 edits) for dates of service 2026-07-01 to 2026-09-30",
+                "NCCI practitioner MUE Eff 2026-07-01 (51 codes) for dates of service 2026-07-01 to 2026-09-30",
+                "NCCI practitioner MUE Eff 2026-10-01 (7 codes) for dates of service 2026-10-01 to 2026-12-31",
+                "NCCI outpatient hospital MUE Eff 2026-07-01 (3 codes) for dates of service 2026-07-01 to 2026-09-30",
+                "NCCI DME supplier MUE Eff 2026-07-01 (2 codes) for dates of service 2026-07-01 to 2026-09-30",
+                "NCCI add-on codes 2026Q2 (9000 rows) for dates of service 2026-04-01 to 2026-06-30",
+                "NCCI add-on codes 2026Q3 (9000 rows) for dates of service 2026-07-01 to 2026-09-30");
     }
 
     @Test
     void ptpLookupIsEffectiveDatedAndDirectional() {
-        PtpTable ptp = NcciLoader.load(SAMPLE).ptpPractitioner();
+        PtpTable ptp = NcciLoader.load(SAMPLE).ptpFor("PROFESSIONAL", Q3);
         // real row: 0001A/99211 effective 2022-01-01, deleted 2023-12-31 (inclusive), indicator 1
         assertThat(ptp.find("0001A", "99211", LocalDate.of(2021, 12, 31))).isNull();
         assertThat(ptp.find("0001A", "99211", LocalDate.of(2022, 1, 1))).isNotNull();
@@ -112,7 +127,7 @@ class NcciLoaderTest {
 
     @Test
     void addOnEditsFollowTheirDatesAndContractorPrimaries() {
-        AocTable aoc = NcciLoader.load(SAMPLE).aoc();
+        AocTable aoc = NcciLoader.load(SAMPLE).aocFor(LocalDate.of(2026, 5, 1));
         AddOnEdit critical = aoc.find("99292", LocalDate.of(2026, 3, 15), null, null);
         assertThat(critical.editType()).isEqualTo(1);
         assertThat(critical.accepts("99291")).isTrue();
