@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The claims of one X12 837 file (or request body), one {@link ClaimInput} per CLM segment, read lazily. Segments
@@ -139,6 +140,14 @@ final class X12Claims implements Iterator<ClaimInput>, Closeable {
             return;
         }
         String id = s.id(element);
+        int gsElements = id.equals("GS") ? s.text().split(Pattern.quote(String.valueOf(element)), -1).length - 1 : 0;
+        if (gsElements > 8) {
+            // a run-on GS: the segments after ISA end with another character than the one ISA declares
+            stop("segment " + s.number() + " (GS) has " + gsElements + " elements where a GS has 8: the file does "
+                    + "not end its segments with " + reader.terminatorName() + ", the terminator its ISA segment "
+                    + "declares (its 106th character)");
+            return;
+        }
         if (!s.terminated()) {
             truncated(s);
             return;

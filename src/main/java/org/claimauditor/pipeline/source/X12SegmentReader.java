@@ -32,7 +32,10 @@ final class X12SegmentReader implements Closeable {
         }
     }
 
-    /** The rest of the file cannot be split into segments (no terminator within {@link Limits#X12_MAX_SEGMENT_CHARS}). */
+    /**
+     * The rest of the file cannot be split into segments: no terminator within {@link Limits#X12_MAX_SEGMENT_CHARS},
+     * or a line break inside a segment (X12 data has none: the file ends its segments with another character).
+     */
     static final class UnsplittableException extends Exception {
         UnsplittableException(String message) {
             super(message);
@@ -126,7 +129,29 @@ final class X12SegmentReader implements Closeable {
             text.append((char) c);
             c = in.read();
         }
-        return new X12Segment(++number, text.toString().strip(), c >= 0);
+        String t = text.toString().strip();
+        if (!lineBreakTerminator) {
+            int br = firstLineBreak(t);
+            if (br >= 0) {
+                char before = t.charAt(br - 1);
+                throw new UnsplittableException("segment " + (number + 1) + " has a line break inside it, so the "
+                        + "file does not end its segments with " + terminatorName() + ", the terminator its ISA "
+                        + "segment declares (its 106th character)"
+                        + (Character.isLetterOrDigit(before) || Character.isWhitespace(before) ? ""
+                        : "; it seems to end them with '" + before + "'")
+                        + " (a file wrapped at a fixed width must be unwrapped first)");
+            }
+        }
+        return new X12Segment(++number, t, c >= 0);
+    }
+
+    private static int firstLineBreak(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\n' || s.charAt(i) == '\r') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Whether the file's first non-blank characters (after a byte-order mark) are "ISA". */
