@@ -12,6 +12,7 @@ import org.claimauditor.report.ReportFormat;
 import org.claimauditor.report.ReportRun;
 import org.claimauditor.pipeline.AuditPipeline;
 import org.claimauditor.pipeline.RunReference;
+import org.claimauditor.pipeline.source.ClaimFileSource;
 import org.claimauditor.pipeline.sink.JsonArrayResults;
 import org.claimauditor.pipeline.sink.ReportSink;
 import org.claimauditor.pipeline.sink.ResultSink;
@@ -38,8 +39,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Pre-screen one claim, or audit a batch (JSON array or JSON Lines). JSON media types only: a browser may send
- * text/plain or a form to another site without asking first, so accepting them would let any web page drive this.
+ * Pre-screen one claim, or audit a batch (JSON array, JSON Lines, or an X12 837 file as
+ * {@code application/edi-x12}). No form or text/plain types: a browser may send those to another site without
+ * asking first, so accepting them would let any web page drive this; {@code application/edi-x12} is not one of
+ * them, so a cross-site page must ask first and is refused.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -51,6 +54,9 @@ class AuditController {
     /** Read and engine limits (auditor.limits.*); the body is read as bytes by the CLI's reader, so both answer alike. */
     private final Limits limits;
 
+    /** X12 837P/837I (RFC 1767). */
+    static final String EDI_X12 = "application/edi-x12";
+
     AuditController(RuleService rules, Reference ref, Clock clock, Limits limits) {
         this.rules = rules;
         this.ref = ref;
@@ -58,10 +64,19 @@ class AuditController {
         this.limits = limits;
     }
 
-    @PostMapping(path = "/claims/audit", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(path = "/claims/audit", consumes = {MediaType.APPLICATION_JSON_VALUE, EDI_X12},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    AuditResult auditOne(InputStream body) {
-        ClaimInput input = ClaimReader.readOne(body, "request", limits);
+    AuditResult auditOne(InputStream body,
+                         @RequestHeader(value = "Content-Type", required = false) String contentType) {
+        ClaimInput input;
+        if (isX12(contentType)) {
+            List<ClaimInput> all = ClaimFileSource.readX12(body, "request", limits);
+            input = all.size() == 1 ? all.get(0) : ClaimInput.failed(0, "request", null,
+                    "request: expected exactly one claim (CLM segment), found " + all.size()
+                            + "; send files of several claims to /api/v1/audits");
+        } else {
+            input = ClaimReader.readOne(body, "request", limits);
+        }
         if (!input.readable()) {
             throw new UnreadableClaimException(input.error());
         }
@@ -76,13 +91,12 @@ class AuditController {
      * second file to read it.)
      */
     @PostMapping(path = "/audits/reports",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl"},
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl", EDI_X12},
             produces = "application/zip")
     ResponseEntity<byte[]> auditBatchReports(InputStream body,
                                              @RequestHeader(value = "Content-Type", required = false) String contentType)
             throws IOException {
-        boolean jsonLines = contentType != null && (contentType.contains("ndjson") || contentType.contains("jsonl"));
-        List<ClaimInput> inputs = ClaimReader.read(body, "request", jsonLines, 0, limits);
+        List<ClaimInput> inputs = readBatch(body, contentType);
         LocalDate today = LocalDate.now(clock);
         RuleSet rs = rules.current(); // one rule set for the results and the reports, even if a reload comes between
         List<AuditResult> results = AuditEngine.audit(rs, ref, inputs, today, limits);
@@ -115,12 +129,24 @@ class AuditController {
 
     /** A malformed claim in the batch yields an ERROR result for that claim, never a failed batch. */
     @PostMapping(path = "/audits",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl"},
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl", EDI_X12},
             produces = MediaType.APPLICATION_JSON_VALUE)
     List<AuditResult> auditBatch(InputStream body,
                                  @RequestHeader(value = "Content-Type", required = false) String contentType) {
-        boolean jsonLines = contentType != null && (contentType.contains("ndjson") || contentType.contains("jsonl"));
-        List<ClaimInput> inputs = ClaimReader.read(body, "request", jsonLines, 0, limits);
+        List<ClaimInput> inputs = readBatch(body, contentType);
         return AuditEngine.audit(rules.current(), ref, inputs, LocalDate.now(clock), limits);
+    }
+
+    /** The body's claims by its media type, through the same readers as the CLI's files. */
+    private List<ClaimInput> readBatch(InputStream body, String contentType) {
+        if (isX12(contentType)) {
+            return ClaimFileSource.readX12(body, "request", limits);
+        }
+        boolean jsonLines = contentType != null && (contentType.contains("ndjson") || contentType.contains("jsonl"));
+        return ClaimReader.read(body, "request", jsonLines, 0, limits);
+    }
+
+    private static boolean isX12(String contentType) {
+        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(EDI_X12);
     }
 }

@@ -11,11 +11,11 @@ import java.math.BigDecimal;
  * arithmetic, reports or memory far from where they came in. Plausible but wrong values (a negative or $5M
  * charge) are not refused here: CLAIM_DATA rules report them as findings.
  */
-final class ClaimBounds {
+public final class ClaimBounds {
 
     /** Charges are below 10^12 dollars in absolute value, in whole cents. */
-    static final int CHARGE_INTEGER_DIGITS = 12;
-    static final int CHARGE_DECIMALS = 2;
+    public static final int CHARGE_INTEGER_DIGITS = 12;
+    public static final int CHARGE_DECIMALS = 2;
     /** Longer numbers in text are refused before they are converted (conversion is superlinear in length). */
     private static final int MAX_NUMBER_TEXT = 40;
 

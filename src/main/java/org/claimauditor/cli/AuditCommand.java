@@ -1,6 +1,5 @@
 package org.claimauditor.cli;
 
-import org.claimauditor.claim.ClaimReader;
 import org.claimauditor.codes.CodeSets;
 import org.claimauditor.engine.AuditResult;
 import org.claimauditor.engine.Limits;
@@ -15,7 +14,7 @@ import org.claimauditor.pipeline.sink.JsonLinesResults;
 import org.claimauditor.pipeline.sink.ReportSink;
 import org.claimauditor.pipeline.sink.ResultSink;
 import org.claimauditor.pipeline.sink.RunFile;
-import org.claimauditor.pipeline.source.JsonClaimFiles;
+import org.claimauditor.pipeline.source.ClaimFileSource;
 import org.claimauditor.report.ReportFormat;
 import org.claimauditor.report.ReportRun;
 import picocli.CommandLine.Command;
@@ -36,7 +35,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Audit claims (.json object or array, or .jsonl) and write OUT/audit-results.json (or .jsonl), "
+        description = "Audit claims (.json object or array, .jsonl, or X12 837P/837I: .x12, .837, .edi, .txt) and write OUT/audit-results.json (or .jsonl), "
                 + "OUT/audit-run.json and the reports (claim-summaries, error-report, compliance-report), streaming: "
                 + "memory does not grow with the number of claims. "
                 + "Exit 0 when no claim is rejected, 1 when any claim has an ERROR finding or could not be read, 2 on bad usage or unreadable rules.")
@@ -79,7 +78,7 @@ final class AuditCommand implements Callable<Integer> {
                     + "Default: the --out folder.")
     Path tmp;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Claim files, or folders of .json / .jsonl files.")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Claim files, or folders of claim files (.json, .jsonl, .x12, .837, .edi, and .txt files that begin with ISA).")
     List<Path> inputs;
 
     @Override
@@ -109,8 +108,8 @@ final class AuditCommand implements Callable<Integer> {
         List<Path> files;
         List<Path> historyFiles;
         try {
-            files = ClaimReader.expandInputs(inputs);
-            historyFiles = history.isEmpty() ? List.of() : ClaimReader.expandInputs(history);
+            files = ClaimFileSource.expandInputs(inputs);
+            historyFiles = history.isEmpty() ? List.of() : ClaimFileSource.expandInputs(history);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             System.err.println(e.getMessage());
             return Cli.USAGE;
@@ -174,7 +173,7 @@ final class AuditCommand implements Callable<Integer> {
                                         Background<?> reference, Background<?> rules) throws IOException {
         try {
             return AuditPipeline.group(tmp != null ? tmp : out, AuditPipeline.PARTITION_BYTES, System.err::println,
-                    new JsonClaimFiles(files, limits), new JsonClaimFiles(historyFiles, limits),
+                    new ClaimFileSource(files, limits), new ClaimFileSource(historyFiles, limits),
                     () -> reference.failed() || rules.failed());
         } catch (AuditPipeline.Stopped stopped) {
             return null;

@@ -20,6 +20,13 @@ import java.time.Duration;
 public record Limits(long maxClaimBytes, int maxLinesPerClaim, int maxFindingsPerClaim, Duration ruleTime,
                      long maxRuleFirings, long maxUnzippedBytes, int maxZipEntries, int maxZipRatio) {
 
+    /**
+     * Longest X12 segment read, in characters. Not a setting: the 5010 837 guides bound every element, so their
+     * longest segment (HI with 12 composites) is well under 1,000 characters; a longer run means the file does not
+     * use the segment terminator its ISA declares, and reading on would hold the rest of the file as one segment.
+     */
+    public static final int X12_MAX_SEGMENT_CHARS = 4_096;
+
     public static final Limits DEFAULTS = new Limits(1L << 20, 999, 1_000, Duration.ofSeconds(10), 1_000_000L,
             1L << 30, 10_000, 100);
 
