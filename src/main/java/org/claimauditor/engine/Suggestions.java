@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * "Did you mean …?" for a mistyped command, property, key or value: the nearest candidate by edit distance,
- * offered only when it is close enough to be the likely intent (at most a third of the word, and 3 edits).
+ * offered only when it is close enough to be the likely intent (1 edit for words of up to 3 letters, else 2, or a third of the word up to 3).
  */
 public final class Suggestions {
 
@@ -20,7 +20,7 @@ public final class Suggestions {
             return Optional.empty();
         }
         String t = typed.toLowerCase(Locale.ROOT);
-        int limit = Math.min(3, Math.max(1, t.length() / 3));
+        int limit = t.length() <= 3 ? 1 : Math.min(3, Math.max(2, t.length() / 3));
         LevenshteinDistance distance = new LevenshteinDistance(limit);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
