@@ -57,6 +57,7 @@ public final class RuleSetLoader {
     private final Path policiesDir;
 
     private final String defaultPayer;
+    private CompiledRuleCache cache = CompiledRuleCache.NONE;
 
     public RuleSetLoader(Path rulesDir, Path policiesDir) {
         this(rulesDir, policiesDir, DEFAULT_PAYER);
@@ -67,6 +68,12 @@ public final class RuleSetLoader {
         this.rulesDir = rulesDir;
         this.policiesDir = policiesDir;
         this.defaultPayer = defaultPayer;
+    }
+
+    /** Keeps compiled rule modules in {@code cache}, so an unchanged set of DRL files is loaded, not compiled. */
+    public RuleSetLoader withCache(CompiledRuleCache cache) {
+        this.cache = cache;
+        return this;
     }
 
     /** Reads the files once ({@link #snapshot()}) and builds the rule set from those bytes. */
@@ -99,7 +106,7 @@ public final class RuleSetLoader {
             throw new RuleBuildException(List.of(new BuildError(rulesDir.toString(), 0, 0, "no .drl files in the rules folder")));
         }
         Map<String, Location> ruleLocations = new LinkedHashMap<>();
-        List<Parsed> parsed = new ArrayList<>();
+        List<Parsed> sources = new ArrayList<>();
         for (String name : drls) {
             String rel = name.substring(RuleSnapshot.RULES.length());
             SourceText source = snapshot.text(name, errors);
@@ -111,51 +118,17 @@ public final class RuleSetLoader {
             if (!RuleSandbox.checkSource(source, errors)) {
                 continue; // outside the trust boundary: never compiled, since Drools runs some rule code while building
             }
-            // each file parsed on its own, so a syntax error in one hides nothing in the others
-            DrlParser parser = new DrlParser();
-            PackageDescr descr;
-            try {
-                descr = parser.parse(false, source.text());
-            } catch (DroolsParserException e) {
-                errors.add(new BuildError(source.file(), 0, 0, "cannot be read: " + e.getMessage()));
-                continue;
-            }
-            if (parser.hasErrors() || descr == null) {
-                parser.getErrors().forEach(e -> errors.add(DrlParseMessages.translate(source, e)));
-                continue;
-            }
-            parsed.add(new Parsed(rel, source, descr));
+            sources.add(new Parsed(rel, source, null));
         }
-        Set<String> knownTypes = new TreeSet<>();
-        parsed.forEach(p -> knownTypes.addAll(typeNames(p.source().text())));
-        Map<String, DrlChecks.Meta> meta = new LinkedHashMap<>();
-        Map<String, DrlChecks.Meta> byId = new HashMap<>();
-        List<Parsed> compile = new ArrayList<>();
-        for (Parsed p : parsed) {
-            DrlChecks checks = new DrlChecks(p.source(), p.descr(), knownTypes, errors);
-            for (Map.Entry<String, DrlChecks.Meta> m : checks.metadata().entrySet()) {
-                DrlChecks.Meta other = byId.putIfAbsent(m.getValue().id(), m.getValue());
-                if (other != null) {
-                    errors.add(new BuildError(m.getValue().file(), m.getValue().line(), 0, "duplicate rule id '"
-                            + m.getValue().id() + "', also used at " + other.file() + ":" + other.line()));
-                }
-                meta.put(m.getKey(), m.getValue());
-            }
-            int before = errors.size();
-            checks.conditions();
-            if (errors.size() == before) {
-                compile.add(p); // a file whose conditions name what does not exist would stop the compiler for all
-            }
-        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        sources.forEach(p -> texts.put(p.rel(), p.source().text()));
+        String cacheKey = CompiledRuleCache.key(texts);
         KieServices ks = KieServices.Factory.get();
-        Compiled compiled = compile(ks, compile, errors);
-        if (compiled.lhsFailures() > 0 && compiled.javaFailures() == 0) {
-            // The executable model compiles no rule action while any condition fails: build once more without the
-            // files whose conditions failed, so a misspelt method in another file's action is reported in this run too.
-            List<Parsed> rest = compile.stream().filter(p -> !compiled.failedFiles().contains(p.source().file())).toList();
-            if (!rest.isEmpty()) {
-                compile(ks, rest, errors);
-            }
+        Map<String, DrlChecks.Meta> meta = new LinkedHashMap<>();
+        // these exact files loaded cleanly before: their compiled module is loaded, no parse, check or compile
+        Compiled compiled = errors.isEmpty() ? cached(ks, cacheKey) : null;
+        if (compiled == null) {
+            compiled = build(ks, sources, meta, errors);
         }
         PolicySet policies = PolicyLoader.load(snapshot, defaultPayer, errors);
         CodeGroups codeGroups = CodeGroups.load(snapshot, errors);
@@ -179,6 +152,10 @@ public final class RuleSetLoader {
         if (!errors.isEmpty()) {
             throw new RuleBuildException(errors);
         }
+        if (compiled.builder() != null) {
+            // every file compiled, checked and loaded: next time these exact files load from the cache
+            cache.put(cacheKey, ((org.drools.compiler.kie.builder.impl.InternalKieModule) compiled.builder().getKieModule()).getBytes());
+        }
         String version = snapshot.version();
         List<String> referenceData = new ArrayList<>(List.of(
                 "Rule set " + version + " (" + catalog.size() + " rules from " + rulesDir + ")"));
@@ -186,6 +163,81 @@ public final class RuleSetLoader {
             referenceData.add("Payer policy " + p.file() + " (" + p.name() + ", " + p.entries().size() + " entries)");
         }
         return new RuleSet(version, kieBase, catalog, referenceData, warnings, policies, codeGroups, demographics, plausibility);
+    }
+
+    /**
+     * Parses every file on its own (a syntax error in one hides nothing in the others), checks metadata and condition
+     * names, and compiles the files whose conditions are sound; every problem is added to {@code errors}.
+     */
+    private Compiled build(KieServices ks, List<Parsed> sources, Map<String, DrlChecks.Meta> meta, List<BuildError> errors) {
+        List<Parsed> parsed = new ArrayList<>();
+        for (Parsed s : sources) {
+            SourceText source = s.source();
+            DrlParser parser = new DrlParser();
+            PackageDescr descr;
+            try {
+                descr = parser.parse(false, source.text());
+            } catch (DroolsParserException e) {
+                errors.add(new BuildError(source.file(), 0, 0, "cannot be read: " + e.getMessage()));
+                continue;
+            }
+            if (parser.hasErrors() || descr == null) {
+                parser.getErrors().forEach(e -> errors.add(DrlParseMessages.translate(source, e)));
+                continue;
+            }
+            parsed.add(new Parsed(s.rel(), source, descr));
+        }
+        Set<String> knownTypes = new TreeSet<>();
+        parsed.forEach(p -> knownTypes.addAll(typeNames(p.source().text())));
+        Map<String, DrlChecks.Meta> byId = new HashMap<>();
+        List<Parsed> compile = new ArrayList<>();
+        for (Parsed p : parsed) {
+            DrlChecks checks = new DrlChecks(p.source(), p.descr(), knownTypes, errors);
+            for (Map.Entry<String, DrlChecks.Meta> m : checks.metadata().entrySet()) {
+                DrlChecks.Meta other = byId.putIfAbsent(m.getValue().id(), m.getValue());
+                if (other != null) {
+                    errors.add(new BuildError(m.getValue().file(), m.getValue().line(), 0, "duplicate rule id '"
+                            + m.getValue().id() + "', also used at " + other.file() + ":" + other.line()));
+                }
+                meta.put(m.getKey(), m.getValue());
+            }
+            int before = errors.size();
+            checks.conditions();
+            if (errors.size() == before) {
+                compile.add(p); // a file whose conditions name what does not exist would stop the compiler for all
+            }
+        }
+        Compiled compiled = compile(ks, compile, errors);
+        if (compiled.lhsFailures() > 0 && compiled.javaFailures() == 0) {
+            // The executable model compiles no rule action while any condition fails: build once more without the
+            // files whose conditions failed, so a misspelt method in another file's action is reported in this run too.
+            List<Parsed> rest = compile.stream().filter(p -> !compiled.failedFiles().contains(p.source().file())).toList();
+            if (!rest.isEmpty()) {
+                compile(ks, rest, errors);
+            }
+        }
+        return compiled;
+    }
+
+    /** The cached module of {@code key} put in the repository, or null (absent or unreadable: then it is built). */
+    private Compiled cached(KieServices ks, String key) {
+        byte[] kjar = cache.get(key);
+        if (kjar == null) {
+            return null;
+        }
+        ReleaseId releaseId = ks.newReleaseId("org.claimauditor", "rules", "1.0." + BUILD_COUNTER.incrementAndGet());
+        try {
+            // the executable model's own module type over the cached classes, with the default KieBase of a build
+            // without kmodule.xml, as a fresh build has
+            org.kie.api.builder.model.KieModuleModel model = ks.newKieModuleModel();
+            model.newKieBaseModel("defaultKieBase").setDefault(true).addPackage("*");
+            ks.getRepository().addKieModule(new org.drools.modelcompiler.CanonicalKieModule(
+                    new org.drools.compiler.kie.builder.impl.MemoryKieModule(releaseId, model,
+                            org.drools.compiler.compiler.io.memory.MemoryFileSystem.readFromJar(kjar))));
+            return new Compiled(releaseId, null, 0, 0, Set.of());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private record Parsed(String rel, SourceText source, PackageDescr descr) { }
@@ -297,9 +349,9 @@ public final class RuleSetLoader {
                 String key = RuleSet.key(rule.getPackageName(), rule.getName());
                 Location loc = locations.getOrDefault(key,
                         new Location(rulesDir + "/" + rule.getPackageName().replace('.', '/'), 0));
-                DrlChecks.Meta m = meta.get(key);
+                DrlChecks.Meta m = meta.containsKey(key) ? meta.get(key) : cachedMeta(rule, loc);
                 if (m == null) {
-                    errors.add(at(loc, "rule '" + rule.getName() + "' was compiled but its metadata was not read"));
+                    errors.add(at(loc, "rule '" + rule.getName() + "' was compiled but its metadata cannot be read"));
                     continue;
                 }
                 String docName = RuleSnapshot.RULES + Path.of(m.doc()).normalize().toString().replace('\\', '/');
@@ -314,6 +366,18 @@ public final class RuleSetLoader {
         }
         catalog.sort(Comparator.comparing(RuleInfo::id));
         return catalog;
+    }
+
+    /** Metadata of a rule loaded from the cache, read back from the compiled rule (it was checked when it was built). */
+    private static DrlChecks.Meta cachedMeta(Rule rule, Location loc) {
+        try {
+            return new DrlChecks.Meta(RuleMeta.text(rule, "id"),
+                    Severity.valueOf(RuleMeta.text(rule, "severity").strip().toUpperCase(java.util.Locale.ROOT)),
+                    Category.valueOf(RuleMeta.text(rule, "category").strip().toUpperCase(java.util.Locale.ROOT)),
+                    RuleMeta.text(rule, "doc"), loc.file(), loc.line());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The doc page's first heading without its "ID:" prefix, e.g. "Units below 1". */
