@@ -12,6 +12,7 @@ import org.claimauditor.engine.Remittance;
 import org.claimauditor.engine.RuleSnapshot;
 import org.claimauditor.engine.SourceText;
 import org.claimauditor.engine.Severity;
+import org.claimauditor.engine.Suggestions;
 import org.claimauditor.engine.YamlErrors;
 
 import java.nio.file.Path;
@@ -93,7 +94,8 @@ public final class PolicyLoader {
 
     private static PayerPolicy loadFile(SourceText f, List<BuildError> errors, Map<String, String> entryIds) {
         int errorsBefore = errors.size();
-        FileText text = YamlErrors.read(YAML, f, FileText.class, errors);
+        Set<String> typos = new java.util.HashSet<>(); // keys an unknown key was meant to be: not also reported as missing
+        FileText text = YamlErrors.readAll(YAML, f, FileText.class, errors, typos); // on past bad keys and values: every mistake in one run
         if (text == null) {
             if (errors.size() == errorsBefore) {
                 errors.add(new BuildError(f.file(), 1, 1, "empty policy file"));
@@ -101,10 +103,10 @@ public final class PolicyLoader {
             return null;
         }
         int before = errors.size();
-        if (text.payers() == null || text.payers().isEmpty()) {
+        if ((text.payers() == null || text.payers().isEmpty()) && !typos.contains("payers")) {
             errors.add(new BuildError(f.file(), 1, 1, "missing key 'payers' (the payer ids this policy covers)"));
         }
-        if (text.name() == null || text.name().isBlank()) {
+        if ((text.name() == null || text.name().isBlank()) && !typos.contains("name")) {
             errors.add(new BuildError(f.file(), 1, 1, "missing key 'name'"));
         }
         Set<String> ncci = new LinkedHashSet<>(text.ncci() == null ? NCCI_SETTINGS : Set.of());
@@ -126,7 +128,10 @@ public final class PolicyLoader {
         List<String> lines = f.lines();
         List<PolicyEntry> entries = new ArrayList<>();
         for (EntryText e : text.entries() == null ? List.<EntryText>of() : text.entries()) {
-            PolicyEntry entry = entry(f, lines, policy, e, errors, entryIds);
+            if (e == null) {
+                continue; // an entry that is not a mapping, already reported by the reader
+            }
+            PolicyEntry entry = entry(f, lines, policy, e, errors, entryIds, typos);
             if (entry != null) {
                 entries.add(entry);
             }
@@ -136,7 +141,7 @@ public final class PolicyLoader {
     }
 
     private static PolicyEntry entry(SourceText f, List<String> lines, PayerPolicy policy, EntryText e, List<BuildError> errors,
-                                     Map<String, String> entryIds) {
+                                     Map<String, String> entryIds, Set<String> typos) {
         int before = errors.size();
         String where = "entry " + (e.id() == null ? "(no id)" : e.id());
         int line = lineOf(lines, e.id());
@@ -151,13 +156,14 @@ public final class PolicyLoader {
             err.add("duplicate policy id, also at " + other);
         }
         if (e.kind() == null || !PolicyEntry.KINDS.contains(e.kind())) {
-            err.add("kind must be one of " + new java.util.TreeSet<>(PolicyEntry.KINDS) + (e.kind() == null ? "" : ", found '" + e.kind() + "'"));
+            errors.add(value(f, lines, line, "kind", where + ": kind must be one of " + String.join(", ", new java.util.TreeSet<>(PolicyEntry.KINDS))
+                    + (e.kind() == null ? "" : ", found '" + e.kind() + "'" + Suggestions.didYouMean(e.kind(), PolicyEntry.KINDS))));
             return null;
         }
-        if (e.description() == null || e.description().isBlank()) {
+        if ((e.description() == null || e.description().isBlank()) && !typos.contains("description")) {
             err.add("missing 'description'");
         }
-        if (e.source() == null || e.source().isBlank()) {
+        if ((e.source() == null || e.source().isBlank()) && !typos.contains("source")) {
             err.add("missing 'source' (document, section, URL)");
         }
         Severity severity = Severity.ERROR;
@@ -165,7 +171,8 @@ public final class PolicyLoader {
             try {
                 severity = Severity.valueOf(e.severity().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException ex) {
-                err.add("severity must be ERROR, WARNING or INFO, found '" + e.severity() + "'");
+                errors.add(value(f, lines, line, "severity", where + ": severity must be ERROR, WARNING or INFO, found '"
+                        + e.severity() + "'" + Suggestions.didYouMean(e.severity(), List.of("ERROR", "WARNING", "INFO"))));
             }
         }
         Enforcement enforcement = Enforcement.DENY;
@@ -173,7 +180,8 @@ public final class PolicyLoader {
             try {
                 enforcement = Enforcement.valueOf(e.enforcement().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException ex) {
-                err.add("enforcement must be deny, pend or soft, found '" + e.enforcement() + "'");
+                errors.add(value(f, lines, line, "enforcement", where + ": enforcement must be deny, pend or soft, found '"
+                        + e.enforcement() + "'" + Suggestions.didYouMean(e.enforcement(), List.of("deny", "pend", "soft"))));
             }
         }
         Range eff = e.effective() == null ? new Range(null, null) : e.effective();
@@ -346,6 +354,18 @@ public final class PolicyLoader {
         if (r.from() != null && r.to() != null && r.from().isAfter(r.to())) {
             errors.add(YamlErrors.near(f, r.from().toString(), what + ": 'from' " + r.from() + " is after 'to' " + r.to()));
         }
+    }
+
+    /** An error about {@code key}'s value: at the first "key:" of the entry that starts at {@code entryLine}. */
+    private static BuildError value(SourceText f, List<String> lines, int entryLine, String key, String message) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("^[\\s-]*" + key + "\\s*:\\s*");
+        for (int i = Math.max(entryLine - 1, 0); i < lines.size(); i++) {
+            java.util.regex.Matcher m = p.matcher(lines.get(i));
+            if (m.find()) {
+                return new BuildError(f.file(), i + 1, m.end() + 1, message);
+            }
+        }
+        return new BuildError(f.file(), entryLine, 0, message);
     }
 
     /** The line of "id: X" (1-based), so findings and errors can point at the entry. */

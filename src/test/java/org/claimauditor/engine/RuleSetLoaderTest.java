@@ -87,7 +87,7 @@ class RuleSetLoaderTest {
         write(dir, "rules/checks/B.drl", rule("checks", "B", "units < 2").replace("@id(\"B\")", ""));
         write(dir, "rules/checks/C.drl", rule("checks", "C", "units < 3").replace("@id(\"C\")", "@id(\"D\")"));
         write(dir, "rules/checks/D.drl", rule("checks", "D", "units < 4"));
-        assertThat(errors()).extracting(BuildError::toString).anySatisfy(s -> assertThat(s).contains("A.drl:8").contains("FATAL"))
+        assertThat(errors()).extracting(BuildError::toString).anySatisfy(s -> assertThat(s).contains("A.drl:9:").contains("FATAL").contains("use one of ERROR, WARNING, INFO"))
                 .anySatisfy(s -> assertThat(s).contains("B.drl:8").contains("no @id"))
                 .anySatisfy(s -> assertThat(s).contains("duplicate rule id 'D'"));
     }

@@ -65,7 +65,7 @@ class PolicyLoaderTest {
     @Test
     void unknownKeyIsReportedAtTheKey() throws IOException {
         assertThat(load(GOOD.replace("    codes:", "    efective: {from: 2025-01-01}\n    codes:"))).singleElement()
-                .asString().endsWith("acme.yaml:9:5: unknown key 'efective'");
+                .asString().endsWith("acme.yaml:9:5: unknown key 'efective' (did you mean 'effective'?)");
     }
 
     @Test

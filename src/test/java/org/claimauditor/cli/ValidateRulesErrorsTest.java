@@ -1,0 +1,53 @@
+package org.claimauditor.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 14's example: three typos in three rule files and three mistakes in one payer policy are all reported by a
+ * single validate-rules run, each as file:line:column and a plain sentence with the likely fix.
+ */
+class ValidateRulesErrorsTest {
+
+    private static final Path DIR = Path.of("src/test/resources/validate-errors");
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedErr;
+
+    @BeforeEach
+    void capture() {
+        savedErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setErr(savedErr);
+    }
+
+    @Test
+    void oneRunReportsEveryMistakeOfEveryFile() {
+        Path rules = DIR.resolve("rules");
+        Path policies = DIR.resolve("payer-policies");
+        int exit = Cli.run("validate-rules", "--rules", rules.toString(), "--payer-policies", policies.toString());
+
+        assertThat(exit).isEqualTo(Cli.FINDINGS);
+        String drl = rules.resolve("claimdata") + "/";
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                policies.resolve("acme.yaml") + ":4:1: unknown key 'efective' (did you mean 'effective'?)",
+                policies.resolve("acme.yaml") + ":10:23: invalid value '2025-02-30', expected a date YYYY-MM-DD",
+                policies.resolve("acme.yaml") + ":11:15: entry ACME-BUNDLE-001: severity must be ERROR, WARNING or INFO, found 'EROR' (did you mean 'ERROR'?)",
+                drl + "CLAIM-DOS-FUTURE.drl:10:40: @severity(\"EROR\") is not valid; use one of ERROR, WARNING, INFO (did you mean 'ERROR'?)",
+                drl + "CLAIM-UNITS-MAX.drl:17:9: in a rule action: FindingSink has no method 'lnie' taking (RuleContext, LineFact, String, String, String) (did you mean 'line'?)",
+                drl + "CLAIM-UNITS-MIN.drl:12:43: a condition is not closed: missing ')' before 'then' (rule 'Units below 1')",
+                "6 error(s); rules not loaded.");
+    }
+}
