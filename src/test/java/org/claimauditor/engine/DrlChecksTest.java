@@ -32,11 +32,11 @@ class DrlChecksTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            CLAIM-UNITS-MIN    | units != null, units < 1               | units != null, unitz < 1               | 12:34: LineFact has no property 'unitz' (did you mean 'units'?)
-            CLAIM-UNITS-MAX    | plausible.maxUnits)                    | plausible.maxUnitz)                    | 15:52: Plausibility has no property 'maxUnitz' (did you mean 'maxUnits'?)
-            CLAIM-DOS-FUTURE   | lastServiceDate.isAfter($today)        | lastServiceDate.isAftr($today)         | 13:60: LocalDate has no method 'isAftr' (did you mean 'isAfter'?)
-            CLAIM-DOS-RANGE    | $l : LineFact(                         | $l : LinFact(                          | 12:10: unknown fact type 'LinFact' (did you mean 'LineFact'?); import it or check its spelling
-            CLAIM-AGE-MAX      | ClaimFact(ageAtService != null         | ClaimFact(ageAtServce != null          | 15:20: ClaimFact has no property 'ageAtServce' (did you mean 'ageAtService'?)
+            CLAIM-UNITS-MIN    | units != null, units < 1               | units != null, unitz < 1               | 13:34: LineFact has no property 'unitz' (did you mean 'units'?)
+            CLAIM-UNITS-MAX    | plausible.maxUnits)                    | plausible.maxUnitz)                    | 16:52: Plausibility has no property 'maxUnitz' (did you mean 'maxUnits'?)
+            CLAIM-DOS-FUTURE   | lastServiceDate.isAfter($today)        | lastServiceDate.isAftr($today)         | 14:60: LocalDate has no method 'isAftr' (did you mean 'isAfter'?)
+            CLAIM-DOS-RANGE    | $l : LineFact(                         | $l : LinFact(                          | 13:10: unknown fact type 'LinFact' (did you mean 'LineFact'?); import it or check its spelling
+            CLAIM-AGE-MAX      | ClaimFact(ageAtService != null         | ClaimFact(ageAtServce != null          | 16:20: ClaimFact has no property 'ageAtServce' (did you mean 'ageAtService'?)
             CLAIM-DOS-FUTURE   | @category("CLAIM_DATA")                | @category("CLAIMDATA")                 | 10:59: @category("CLAIMDATA") is not valid; use one of PTP, MUE, ADD_ON, MODIFIER, CODE_VALIDITY, DEMOGRAPHIC, PAYER_POLICY, CLAIM_DATA (did you mean 'CLAIM_DATA'?)
             """)
     void aMisspeltNameIsNamedWithTheNearestOne(String rule, String good, String bad, String expected) throws Exception {

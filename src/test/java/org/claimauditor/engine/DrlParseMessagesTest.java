@@ -26,13 +26,13 @@ class DrlParseMessagesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', textBlock = """
-            a missing ')'          # units != null, units < 1)  # units != null, units < 1   # 12:43: a condition is not closed: missing ')' before 'then' (rule 'Units below 1')
-            one ')' too many       # units < 1)                 # units < 1))                # 12:44: ')' closes nothing here: remove it or add the matching '(' (rule 'Units below 1')
-            a missing comma        # units != null, units       # units != null units        # 12:33: missing ',' (or && / ||) between two conditions before 'units' (rule 'Units below 1')
-            a misspelt keyword     # '\nwhen\n'                 # '\nwen\n'                  # 11:1: 'wen' is not a DRL keyword (did you mean 'when'?) (rule 'Units below 1')
+            a missing ')'          # units != null, units < 1)  # units != null, units < 1   # 13:43: a condition is not closed: missing ')' before 'then' (rule 'Units below 1')
+            one ')' too many       # units < 1)                 # units < 1))                # 13:44: ')' closes nothing here: remove it or add the matching '(' (rule 'Units below 1')
+            a missing comma        # units != null, units       # units != null units        # 13:33: missing ',' (or && / ||) between two conditions before 'units' (rule 'Units below 1')
+            a misspelt keyword     # '\nwhen\n'                 # '\nwen\n'                  # 12:1: 'wen' is not a DRL keyword (did you mean 'when'?) (rule 'Units below 1')
             an unquoted rule name  # rule "Units below 1"       # rule Units below 1         # 9:12: a rule name with spaces needs double quotes: rule "Units below 1"
             a string not closed    # @id("CLAIM-UNITS-MIN")     # @id("CLAIM-UNITS-MIN)      # 10:99: a string is not closed: this line has an odd number of '"'
-            a missing end          # '\nend\n'                  # '\n\n'                     # 17:1: rule 'Units below 1' is not closed: missing 'end'
+            a missing end          # '\nend\n'                  # '\n\n'                     # 18:1: rule 'Units below 1' is not closed: missing 'end'
             """)
     void slipIsExplained(String what, String good, String bad, String expected) throws Exception {
         String drl = RULE.replace(unescape(good), unescape(bad));
