@@ -16,6 +16,8 @@ import org.claimauditor.pipeline.sink.JsonArrayResults;
 import org.claimauditor.pipeline.sink.ReportSink;
 import org.claimauditor.pipeline.sink.ResultSink;
 import org.claimauditor.pipeline.sink.RunFile;
+import org.claimauditor.pipeline.source.csv.CsvClaimReader;
+import org.claimauditor.pipeline.source.fhir.FhirClaimReader;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.FileSystemUtils;
@@ -38,8 +40,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Pre-screen one claim, or audit a batch (JSON array or JSON Lines). JSON media types only: a browser may send
- * text/plain or a form to another site without asking first, so accepting them would let any web page drive this.
+ * Pre-screen one claim, or audit a batch (JSON array or JSON Lines, a FHIR R4 Claim or Bundle, a CSV extract).
+ * No media type a browser may send to another site without asking first (text/plain, forms): accepting them would
+ * let any web page drive this. {@code application/fhir+json} and {@code text/csv} need a CORS preflight.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -58,10 +61,21 @@ class AuditController {
         this.limits = limits;
     }
 
-    @PostMapping(path = "/claims/audit", consumes = MediaType.APPLICATION_JSON_VALUE,
+    static final String FHIR_JSON = "application/fhir+json";
+    static final String CSV = "text/csv";
+
+    @PostMapping(path = "/claims/audit", consumes = {MediaType.APPLICATION_JSON_VALUE, FHIR_JSON},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    AuditResult auditOne(InputStream body) {
-        ClaimInput input = ClaimReader.readOne(body, "request", limits);
+    AuditResult auditOne(InputStream body,
+                         @RequestHeader(value = "Content-Type", required = false) String contentType) throws IOException {
+        ClaimInput input;
+        if (is(contentType, FHIR_JSON)) {
+            List<ClaimInput> all = FhirClaimReader.read(body.readAllBytes(), "request", limits);
+            input = all.size() == 1 ? all.get(0) : ClaimInput.failed(0, "request", null,
+                    "request: expected exactly one Claim, found " + all.size());
+        } else {
+            input = ClaimReader.readOne(body, "request", limits);
+        }
         if (!input.readable()) {
             throw new UnreadableClaimException(input.error());
         }
@@ -76,13 +90,13 @@ class AuditController {
      * second file to read it.)
      */
     @PostMapping(path = "/audits/reports",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl"},
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl",
+                    FHIR_JSON, CSV},
             produces = "application/zip")
     ResponseEntity<byte[]> auditBatchReports(InputStream body,
                                              @RequestHeader(value = "Content-Type", required = false) String contentType)
             throws IOException {
-        boolean jsonLines = contentType != null && (contentType.contains("ndjson") || contentType.contains("jsonl"));
-        List<ClaimInput> inputs = ClaimReader.read(body, "request", jsonLines, 0, limits);
+        List<ClaimInput> inputs = readBatch(body, contentType);
         LocalDate today = LocalDate.now(clock);
         RuleSet rs = rules.current(); // one rule set for the results and the reports, even if a reload comes between
         List<AuditResult> results = AuditEngine.audit(rs, ref, inputs, today, limits);
@@ -115,12 +129,29 @@ class AuditController {
 
     /** A malformed claim in the batch yields an ERROR result for that claim, never a failed batch. */
     @PostMapping(path = "/audits",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl"},
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl",
+                    FHIR_JSON, CSV},
             produces = MediaType.APPLICATION_JSON_VALUE)
     List<AuditResult> auditBatch(InputStream body,
-                                 @RequestHeader(value = "Content-Type", required = false) String contentType) {
-        boolean jsonLines = contentType != null && (contentType.contains("ndjson") || contentType.contains("jsonl"));
-        List<ClaimInput> inputs = ClaimReader.read(body, "request", jsonLines, 0, limits);
+                                 @RequestHeader(value = "Content-Type", required = false) String contentType)
+            throws IOException {
+        List<ClaimInput> inputs = readBatch(body, contentType);
         return AuditEngine.audit(rules.current(), ref, inputs, LocalDate.now(clock), limits);
+    }
+
+    /** The claims of a batch body, read by the reader of its media type; every claim in gives one entry. */
+    private List<ClaimInput> readBatch(InputStream body, String contentType) throws IOException {
+        if (is(contentType, FHIR_JSON)) {
+            return FhirClaimReader.read(body.readAllBytes(), "request", limits);
+        }
+        if (is(contentType, CSV)) {
+            return CsvClaimReader.read(body, "request", limits);
+        }
+        boolean jsonLines = contentType != null && (contentType.contains("ndjson") || contentType.contains("jsonl"));
+        return ClaimReader.read(body, "request", jsonLines, 0, limits);
+    }
+
+    private static boolean is(String contentType, String type) {
+        return contentType != null && MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.parseMediaType(type));
     }
 }

@@ -1,6 +1,5 @@
 package org.claimauditor.cli;
 
-import org.claimauditor.claim.ClaimReader;
 import org.claimauditor.codes.CodeSets;
 import org.claimauditor.engine.AuditResult;
 import org.claimauditor.engine.Limits;
@@ -15,7 +14,8 @@ import org.claimauditor.pipeline.sink.JsonLinesResults;
 import org.claimauditor.pipeline.sink.ReportSink;
 import org.claimauditor.pipeline.sink.ResultSink;
 import org.claimauditor.pipeline.sink.RunFile;
-import org.claimauditor.pipeline.source.JsonClaimFiles;
+import org.claimauditor.pipeline.source.ClaimFiles;
+import org.claimauditor.pipeline.source.InputFormat;
 import org.claimauditor.report.ReportFormat;
 import org.claimauditor.report.ReportRun;
 import picocli.CommandLine.Command;
@@ -36,7 +36,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Audit claims (.json object or array, or .jsonl) and write OUT/audit-results.json (or .jsonl), "
+        description = "Audit claims (.json object or array, or .jsonl; FHIR R4 Claim or Bundle .json; CSV extract .csv) and write OUT/audit-results.json (or .jsonl), "
                 + "OUT/audit-run.json and the reports (claim-summaries, error-report, compliance-report), streaming: "
                 + "memory does not grow with the number of claims. "
                 + "Exit 0 when no claim is rejected, 1 when any claim has an ERROR finding or could not be read, 2 on bad usage or unreadable rules.")
@@ -79,7 +79,7 @@ final class AuditCommand implements Callable<Integer> {
                     + "Default: the --out folder.")
     Path tmp;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Claim files, or folders of .json / .jsonl files.")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Claim files, or folders of .json / .jsonl / .csv files.")
     List<Path> inputs;
 
     @Override
@@ -109,8 +109,8 @@ final class AuditCommand implements Callable<Integer> {
         List<Path> files;
         List<Path> historyFiles;
         try {
-            files = ClaimReader.expandInputs(inputs);
-            historyFiles = history.isEmpty() ? List.of() : ClaimReader.expandInputs(history);
+            files = InputFormat.expand(inputs);
+            historyFiles = history.isEmpty() ? List.of() : InputFormat.expand(history);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             System.err.println(e.getMessage());
             return Cli.USAGE;
@@ -150,7 +150,7 @@ final class AuditCommand implements Callable<Integer> {
             sinks.add(new RunFile(out, runRef, auditDate, startedAt, Clock.systemUTC(), List.of(resultsName)));
             AuditPipeline.Outcome outcome = AuditPipeline.run(
                     new AuditPipeline.Settings(rs, ref, auditDate, limits, tmp != null ? tmp : out, System.err::println),
-                    new JsonClaimFiles(files, limits), new JsonClaimFiles(historyFiles, limits), sinks);
+                    new ClaimFiles(files, limits), new ClaimFiles(historyFiles, limits), sinks);
             if (!history.isEmpty()) {
                 System.out.println("History: " + outcome.historyClaims() + " prior claims");
             }
