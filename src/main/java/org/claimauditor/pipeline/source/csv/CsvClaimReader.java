@@ -49,6 +49,9 @@ public final class CsvClaimReader implements ClaimCursor {
     private ClaimInput pending;
     private boolean done;
     private int count;
+    /** Where reading stopped, reported as the entry after the last claim read. */
+    private Broken broken;
+    private boolean stop;
 
     private CsvClaimReader(InputStream raw, String name, int firstIndex, Limits limits) throws IOException {
         this.name = name;
@@ -128,12 +131,21 @@ public final class CsvClaimReader implements ClaimCursor {
 
     private ClaimInput advance() {
         int index = firstIndex + count;
+        if (broken != null) {
+            String error = name + ":" + broken.getMessage();
+            broken = null;
+            stop = true;
+            return ClaimInput.failed(index, name, null, error);
+        }
+        if (stop) {
+            return null;
+        }
         try {
             if (!headerRead) {
                 headerRead = true;
                 String problem = readHeader();
                 if (problem != null) {
-                    done = true;
+                    stop = true;
                     return ClaimInput.failed(index, name + ":1", null, name + ":1: " + problem);
                 }
             }
@@ -163,8 +175,7 @@ public final class CsvClaimReader implements ClaimCursor {
                     }
                 }
             } catch (Broken b) {
-                done = true;
-                return ClaimInput.failed(index, origin, claimId, name + ":" + b.getMessage());
+                broken = b; // this claim's rows so far are read as they are; the damage is the next entry
             }
             int before = seen.firstLine(claimId, first.line());
             if (before != 0) {
@@ -183,7 +194,7 @@ public final class CsvClaimReader implements ClaimCursor {
                 return ClaimInput.failed(index, origin, claimId, name + ":" + e.line + ": " + e.getMessage());
             }
         } catch (Broken b) {
-            done = true;
+            stop = true;
             return ClaimInput.failed(index, name, null, name + ":" + b.getMessage());
         }
     }

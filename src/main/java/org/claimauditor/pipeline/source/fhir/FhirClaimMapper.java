@@ -280,7 +280,7 @@ final class FhirClaimMapper {
     /** The code of the first coding in one of {@code preferred}, else of the first coding that has a code. */
     private static String code(CodeableConcept cc, Set<String> preferred) {
         for (Coding c : cc.getCoding()) {
-            if (c.hasCode() && preferred.contains(c.getSystem())) {
+            if (c.hasCode() && c.hasSystem() && preferred.contains(c.getSystem())) {
                 return c.getCode();
             }
         }

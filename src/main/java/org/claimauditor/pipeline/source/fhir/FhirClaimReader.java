@@ -209,7 +209,12 @@ public final class FhirClaimReader implements ClaimCursor {
             IBaseResource parsed = parser().parseResource(resource.toString());
             party = Party.of((Resource) parsed, path);
         } catch (DataFormatException ex) {
-            party = Party.broken(name + ":" + e.line() + ": " + path + ": " + hapiMessage(ex));
+            party = Party.broken(path + ": " + hapiMessage(ex));
+        } catch (RuntimeException ex) {
+            party = Party.broken(path + ": cannot be parsed: " + ex);
+        }
+        if (party != null && party.error() != null) {
+            party = Party.broken("line " + e.line() + ": " + party.error()); // same file as the claim
         }
         if (party == null) {
             return;
@@ -298,6 +303,9 @@ public final class FhirClaimReader implements ClaimCursor {
             parsed = parser().parseResource(org.hl7.fhir.r4.model.Claim.class, json);
         } catch (DataFormatException e) {
             return failed(claimId, origin, place + ": " + at + ": " + hapiMessage(e));
+        } catch (RuntimeException e) {
+            // HAPI parses hostile input too: whatever it throws stays with this claim
+            return failed(claimId, origin, place + ": " + at + ": cannot be parsed: " + e);
         }
         try {
             return ClaimInput.ok(index(), origin, FhirClaimMapper.map(parsed, at, this::find, limits));
