@@ -12,11 +12,13 @@ import org.claimauditor.report.ReportFormat;
 import org.claimauditor.report.ReportRun;
 import org.claimauditor.pipeline.AuditPipeline;
 import org.claimauditor.pipeline.RunReference;
-import org.claimauditor.pipeline.source.ClaimFileSource;
 import org.claimauditor.pipeline.sink.JsonArrayResults;
 import org.claimauditor.pipeline.sink.ReportSink;
 import org.claimauditor.pipeline.sink.ResultSink;
 import org.claimauditor.pipeline.sink.RunFile;
+import org.claimauditor.pipeline.source.X12Claims;
+import org.claimauditor.pipeline.source.csv.CsvClaimReader;
+import org.claimauditor.pipeline.source.fhir.FhirClaimReader;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.FileSystemUtils;
@@ -39,10 +41,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Pre-screen one claim, or audit a batch (JSON array, JSON Lines, or an X12 837 file as
- * {@code application/edi-x12}). No form or text/plain types: a browser may send those to another site without
- * asking first, so accepting them would let any web page drive this; {@code application/edi-x12} is not one of
- * them, so a cross-site page must ask first and is refused.
+ * Pre-screen one claim, or audit a batch (JSON array or JSON Lines, an X12 837 file, a FHIR R4 Claim or Bundle, a
+ * CSV extract). No media type a browser may send to another site without asking first (text/plain, forms):
+ * accepting them would let any web page drive this. {@code application/edi-x12}, {@code application/fhir+json} and
+ * {@code text/csv} need a CORS preflight, which a cross-site page is refused.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -64,16 +66,23 @@ class AuditController {
         this.limits = limits;
     }
 
-    @PostMapping(path = "/claims/audit", consumes = {MediaType.APPLICATION_JSON_VALUE, EDI_X12},
+    static final String FHIR_JSON = "application/fhir+json";
+    static final String CSV = "text/csv";
+
+    @PostMapping(path = "/claims/audit", consumes = {MediaType.APPLICATION_JSON_VALUE, EDI_X12, FHIR_JSON},
             produces = MediaType.APPLICATION_JSON_VALUE)
     AuditResult auditOne(InputStream body,
-                         @RequestHeader(value = "Content-Type", required = false) String contentType) {
+                         @RequestHeader(value = "Content-Type", required = false) String contentType) throws IOException {
         ClaimInput input;
-        if (isX12(contentType)) {
-            List<ClaimInput> all = ClaimFileSource.readX12(body, "request", limits);
+        if (is(contentType, EDI_X12)) {
+            List<ClaimInput> all = X12Claims.readAll(body, "request", limits);
             input = all.size() == 1 ? all.get(0) : ClaimInput.failed(0, "request", null,
                     "request: expected exactly one claim (CLM segment), found " + all.size()
                             + "; send files of several claims to /api/v1/audits");
+        } else if (is(contentType, FHIR_JSON)) {
+            List<ClaimInput> all = FhirClaimReader.read(body.readAllBytes(), "request", limits);
+            input = all.size() == 1 ? all.get(0) : ClaimInput.failed(0, "request", null,
+                    "request: expected exactly one Claim, found " + all.size());
         } else {
             input = ClaimReader.readOne(body, "request", limits);
         }
@@ -91,7 +100,8 @@ class AuditController {
      * second file to read it.)
      */
     @PostMapping(path = "/audits/reports",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl", EDI_X12},
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl",
+                    EDI_X12, FHIR_JSON, CSV},
             produces = "application/zip")
     ResponseEntity<byte[]> auditBatchReports(InputStream body,
                                              @RequestHeader(value = "Content-Type", required = false) String contentType)
@@ -129,24 +139,32 @@ class AuditController {
 
     /** A malformed claim in the batch yields an ERROR result for that claim, never a failed batch. */
     @PostMapping(path = "/audits",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl", EDI_X12},
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl",
+                    EDI_X12, FHIR_JSON, CSV},
             produces = MediaType.APPLICATION_JSON_VALUE)
     List<AuditResult> auditBatch(InputStream body,
-                                 @RequestHeader(value = "Content-Type", required = false) String contentType) {
+                                 @RequestHeader(value = "Content-Type", required = false) String contentType)
+            throws IOException {
         List<ClaimInput> inputs = readBatch(body, contentType);
         return AuditEngine.audit(rules.current(), ref, inputs, LocalDate.now(clock), limits);
     }
 
-    /** The body's claims by its media type, through the same readers as the CLI's files. */
-    private List<ClaimInput> readBatch(InputStream body, String contentType) {
-        if (isX12(contentType)) {
-            return ClaimFileSource.readX12(body, "request", limits);
+    /** The claims of a batch body, read by the reader of its media type; every claim in gives one entry. */
+    private List<ClaimInput> readBatch(InputStream body, String contentType) throws IOException {
+        if (is(contentType, EDI_X12)) {
+            return X12Claims.readAll(body, "request", limits);
+        }
+        if (is(contentType, FHIR_JSON)) {
+            return FhirClaimReader.read(body.readAllBytes(), "request", limits);
+        }
+        if (is(contentType, CSV)) {
+            return CsvClaimReader.read(body, "request", limits);
         }
         boolean jsonLines = contentType != null && (contentType.contains("ndjson") || contentType.contains("jsonl"));
         return ClaimReader.read(body, "request", jsonLines, 0, limits);
     }
 
-    private static boolean isX12(String contentType) {
-        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(EDI_X12);
+    private static boolean is(String contentType, String type) {
+        return contentType != null && MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.parseMediaType(type));
     }
 }

@@ -118,7 +118,7 @@ public record ReferenceRun(List<String> claimIds, List<RefFinding> findings, lon
     }
 
     /**
-     * The fields of a claim {@link ReferenceChecker} reads (type, patient id, providers, and per line number, dates,
+     * The fields of a claim {@link ReferenceChecker} reads (type, patient id, providers, received date, and per line number, dates,
      * code, modifiers, units, rendering NPI); the rest comes back null or empty.
      */
     static final class SpillCodec {
@@ -132,6 +132,7 @@ public record ReferenceRun(List<String> claimIds, List<RefFinding> findings, lon
             string(out, c.patient() == null ? null : c.patient().id());
             provider(out, c.billingProvider());
             provider(out, c.renderingProvider());
+            date(out, c.receivedDate()); // MUE denials go to claims in adjudication order
             out.writeInt(c.lines().size());
             for (Claim.ServiceLine l : c.lines()) {
                 integer(out, l.lineNumber());
@@ -152,6 +153,7 @@ public record ReferenceRun(List<String> claimIds, List<RefFinding> findings, lon
             String patient = string(in);
             Claim.Provider billing = provider(in);
             Claim.Provider rendering = provider(in);
+            LocalDate received = date(in);
             int n = in.readInt();
             List<Claim.ServiceLine> lines = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -167,7 +169,7 @@ public record ReferenceRun(List<String> claimIds, List<RefFinding> findings, lon
                 lines.add(new Claim.ServiceLine(number, from, to, code, modifiers, integer(in), null, null, string(in), null));
             }
             return new Claim(null, type < 0 ? null : Claim.ClaimType.values()[type], null,
-                    patient == null ? null : new Claim.Patient(patient, null, null), billing, rendering, null, null, null, lines);
+                    patient == null ? null : new Claim.Patient(patient, null, null), billing, rendering, null, received, null, lines);
         }
 
         private static void provider(DataOutputStream out, Claim.Provider p) throws IOException {

@@ -14,7 +14,8 @@ import org.claimauditor.pipeline.sink.JsonLinesResults;
 import org.claimauditor.pipeline.sink.ReportSink;
 import org.claimauditor.pipeline.sink.ResultSink;
 import org.claimauditor.pipeline.sink.RunFile;
-import org.claimauditor.pipeline.source.ClaimFileSource;
+import org.claimauditor.pipeline.source.ClaimFiles;
+import org.claimauditor.pipeline.source.InputFormat;
 import org.claimauditor.report.ReportFormat;
 import org.claimauditor.report.ReportRun;
 import picocli.CommandLine.Command;
@@ -35,7 +36,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Audit claims (.json object or array, .jsonl, or X12 837P/837I: .x12, .837, .edi, .txt) and write OUT/audit-results.json (or .jsonl), "
+        description = "Audit claims (.json object or array, .jsonl; X12 837P/837I: .x12, .837, .edi, .txt; FHIR R4 Claim or Bundle .json; CSV extract .csv) and write OUT/audit-results.json (or .jsonl), "
                 + "OUT/audit-run.json and the reports (claim-summaries, error-report, compliance-report), streaming: "
                 + "memory does not grow with the number of claims. "
                 + "Exit 0 when no claim is rejected, 1 when any claim has an ERROR finding or could not be read, 2 on bad usage or unreadable rules.")
@@ -78,7 +79,7 @@ final class AuditCommand implements Callable<Integer> {
                     + "Default: the --out folder.")
     Path tmp;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Claim files, or folders of claim files (.json, .jsonl, .x12, .837, .edi, and .txt files that begin with ISA).")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Claim files, or folders of claim files (.json, .jsonl, .csv, .x12, .837, .edi, and .txt files that begin with ISA).")
     List<Path> inputs;
 
     @Override
@@ -108,8 +109,8 @@ final class AuditCommand implements Callable<Integer> {
         List<Path> files;
         List<Path> historyFiles;
         try {
-            files = ClaimFileSource.expandInputs(inputs);
-            historyFiles = history.isEmpty() ? List.of() : ClaimFileSource.expandInputs(history);
+            files = InputFormat.expand(inputs);
+            historyFiles = history.isEmpty() ? List.of() : InputFormat.expand(history);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             System.err.println(e.getMessage());
             return Cli.USAGE;
@@ -173,7 +174,7 @@ final class AuditCommand implements Callable<Integer> {
                                         Background<?> reference, Background<?> rules) throws IOException {
         try {
             return AuditPipeline.group(tmp != null ? tmp : out, AuditPipeline.PARTITION_BYTES, System.err::println,
-                    new ClaimFileSource(files, limits), new ClaimFileSource(historyFiles, limits),
+                    new ClaimFiles(files, limits), new ClaimFiles(historyFiles, limits),
                     () -> reference.failed() || rules.failed());
         } catch (AuditPipeline.Stopped stopped) {
             return null;

@@ -7,8 +7,10 @@ import java.time.Duration;
  * hit, turns the claims concerned into results that name the limit and the setting that raises it; nothing is
  * dropped in silence. CLI options and {@code auditor.limits.*} properties set them (docs/security.md).
  *
- * @param maxClaimBytes       largest claim (one JSON object / one JSON Lines entry) read, in bytes
- * @param maxLinesPerClaim    service lines a claim may have (X12 837I allows 999)
+ * @param maxClaimBytes       largest claim (one JSON object / one JSON Lines entry; one FHIR Bundle entry or
+ *                            single Claim resource) read, in bytes
+ * @param maxLinesPerClaim    service lines a claim may have (X12 837I allows 999); also bounds the CSV rows one
+ *                            claim holds in memory
  * @param maxFindingsPerClaim findings kept per claim; beyond it the claim gets an ERROR result naming the limit
  * @param ruleTime            wall time one rule session (up to 64 claims) may take
  * @param maxRuleFirings      rule firings per session, a guard against rules that fire each other in a loop

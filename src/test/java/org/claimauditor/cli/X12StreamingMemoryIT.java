@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An 837 file is read one claim at a time: the packaged jar audits 60,000 837P claims (13 MB, 12 transactions
  * of 5,000 claims) in a 128 MB heap through the real {@code audit} command. Its partitions are sized as for JSON
- * ({@link org.claimauditor.pipeline.source.ClaimFileSource#bytes()} counts X12 bytes twice): counted as they are,
+ * ({@link org.claimauditor.pipeline.source.ClaimFiles#bytes()} counts X12 bytes twice): counted as they are,
  * the denser 837 bytes made partitions of 50,000 claims and 100,000 claims ran out of this heap.
  */
 class X12StreamingMemoryIT {

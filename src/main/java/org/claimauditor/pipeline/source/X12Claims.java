@@ -6,6 +6,7 @@ import org.claimauditor.engine.Limits;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,7 +24,24 @@ import java.util.regex.Pattern;
  * is an ERROR result of its own and its neighbours are read normally. Results are named by the claim's place:
  * {@code file.837: claim 3 (segment 41)}.
  */
-final class X12Claims implements Iterator<ClaimInput>, Closeable {
+public final class X12Claims implements ClaimCursor {
+
+    /** Every claim of an X12 837 input (a request body), in order. */
+    public static List<ClaimInput> readAll(InputStream in, String name, Limits limits) {
+        List<ClaimInput> out = new ArrayList<>();
+        try (X12Claims it = new X12Claims(in, name, 0, limits)) {
+            it.forEachRemaining(out::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Reads an X12 document held in memory (tests, fixtures). */
+    public static List<ClaimInput> readAll(String text, String name, Limits limits) {
+        return readAll(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), name, limits);
+    }
+
 
     /** Segments that belong to a claim or its lines: met before any CLM they mean the CLM is missing. */
     private static final Set<String> CLAIM_ONLY = Set.of("CLM", "HI", "LX", "SV1", "SV2");

@@ -36,7 +36,7 @@ class X12ClaimsTest {
     }
 
     static List<ClaimInput> read(Limits limits, Path... files) {
-        try (Stream<ClaimInput> s = new ClaimFileSource(List.of(files), limits).claims()) {
+        try (Stream<ClaimInput> s = new ClaimFiles(List.of(files), limits).claims()) {
             return s.toList();
         }
     }
@@ -305,7 +305,7 @@ class X12ClaimsTest {
         Files.copy(FIXTURES.resolve("institutional-claim.json"), tmp.resolve("c.json"));
         Files.copy(INSTITUTIONAL, tmp.resolve("d.dat"));
 
-        List<Path> files = ClaimFileSource.expandInputs(List.of(tmp));
+        List<Path> files = InputFormat.expand(List.of(tmp));
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("a.837", "b.txt", "c.json");
 
         List<ClaimInput> in = read(files.toArray(Path[]::new));
