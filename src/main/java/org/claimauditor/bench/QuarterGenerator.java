@@ -135,10 +135,23 @@ public final class QuarterGenerator {
     public static Universe generate(Path dir, long seed, Size size) {
         try {
             Files.createDirectories(dir);
+            // a folder written by an older build may hold files under other version names: they would load as a
+            // second quarter beside this one
+            try (var old = Files.list(dir)) {
+                for (Path f : old.filter(QuarterGenerator::isNcciFile).toList()) {
+                    Files.delete(f);
+                }
+            }
             return new Run(dir, seed, size).run();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the synthetic NCCI quarter to " + dir, e);
         }
+    }
+
+    private static boolean isNcciFile(Path f) {
+        String n = f.getFileName().toString();
+        return Files.isRegularFile(f) && (n.startsWith("ccipra-") || n.startsWith("ccioph-") || n.startsWith("MCR_MUE_")
+                || n.startsWith("AOC_"));
     }
 
     /** One generation; the random streams are split from the seed in a fixed order. */
