@@ -61,6 +61,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reloads", defaultValue = "3", description = "Rule reloads timed (default: ${DEFAULT-VALUE}).")
     int reloads;
 
+    @Option(names = "--quarters", defaultValue = "1",
+            description = "Load the generated quarter as 1 to 4 consecutive quarters of 2026 (PTP v32.0-v32.3, MUE and "
+                    + "AOC files of each), as a multi-quarter folder is loaded; the claims stay in the first (default: ${DEFAULT-VALUE}).")
+    int quarters;
+
     @Override
     public Integer call() throws Exception {
         QuarterGenerator.Size quarterSize = size.equalsIgnoreCase("smoke") ? QuarterGenerator.Size.SMOKE : QuarterGenerator.Size.FULL;
@@ -73,13 +78,15 @@ public final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
         println("generated quarter in %.1f s: %s", genSeconds, quarter);
 
+        Path tablesDir = quarters == 1 ? quarter
+                : QuarterCopies.make(quarter, work.resolve("quarters-" + quarters + "-" + size.toLowerCase(Locale.ROOT) + "-" + seed), quarters);
         long heapBefore = usedHeapAfterGc();
         t0 = System.nanoTime();
-        NcciTables tables = NcciLoader.load(quarter);
+        NcciTables tables = NcciLoader.load(tablesDir);
         double loadSeconds = seconds(t0);
         long heapTables = usedHeapAfterGc() - heapBefore;
-        println("table load: %,d rows in %.2f s; heap held by the tables %,d MB (heap in use %,d MB)",
-                tables.rowsRead(), loadSeconds, heapTables >> 20, usedHeapAfterGc() >> 20);
+        println("table load: %,d rows (%d quarter(s)) in %.2f s; heap held by the tables %,d MB (heap in use %,d MB)",
+                tables.rowsRead(), quarters, loadSeconds, heapTables >> 20, usedHeapAfterGc() >> 20);
 
         t0 = System.nanoTime();
         RuleService rules = new RuleService(new RuleSetLoader(rulesDir, Path.of("payer-policies")));
@@ -135,7 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
                 firstDiff.isEmpty() ? "" : "\n" + firstDiff);
 
         if (restRate > 0) {
-            RestLoad.Result r = RestLoad.run(quarter, universe, seed, restRate, restSeconds);
+            RestLoad.Result r = RestLoad.run(tablesDir, universe, seed, restRate, restSeconds);
             println("REST: %d requests at %d/s over %d s from a loopback client: p50 %.2f ms, p99 %.2f ms, max %.2f ms, errors %d",
                     r.requests(), restRate, restSeconds, r.p50Millis(), r.p99Millis(), r.maxMillis(), r.errors());
         }
