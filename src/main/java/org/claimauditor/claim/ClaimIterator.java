@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * array element, whatever the bytes. Memory is bounded by one claim ({@link Limits#maxClaimBytes()}), so a later
  * streaming pipeline can audit a file of any size. Closing it closes the input.
  */
-public final class ClaimIterator implements Iterator<ClaimInput>, Closeable {
+public final class ClaimIterator extends ReadAhead<ClaimInput> implements Closeable {
 
     /** What an unreadable claim's error can still say about which claim it was. */
     private static final Pattern CLAIM_ID = Pattern.compile("\"claimId\"\\s*:\\s*\"([^\"\\\\\\r\\n]{1,64})\"");
@@ -32,9 +32,6 @@ public final class ClaimIterator implements Iterator<ClaimInput>, Closeable {
     private final Limits limits;
     private JsonValueScanner scanner;
     private String encoding;
-    private int count;
-    private ClaimInput pending;
-    private boolean done;
 
     ClaimIterator(InputStream raw, String name, boolean jsonLines, int firstIndex, Limits limits) {
         this.raw = raw;
@@ -44,38 +41,15 @@ public final class ClaimIterator implements Iterator<ClaimInput>, Closeable {
         this.limits = limits;
     }
 
-    /** How many claims have been handed out so far. */
-    public int count() {
-        return count;
-    }
-
-    @Override
-    public boolean hasNext() {
-        if (pending == null && !done) {
-            pending = advance();
-        }
-        return pending != null;
-    }
-
-    @Override
-    public ClaimInput next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ClaimInput next = pending;
-        pending = null;
-        count++;
-        return next;
-    }
-
     @Override
     public void close() throws IOException {
-        done = true;
+        stop();
         raw.close();
     }
 
-    private ClaimInput advance() {
-        int index = firstIndex + count;
+    @Override
+    protected ClaimInput advance() {
+        int index = firstIndex + count();
         try {
             if (scanner == null) {
                 InputEncoding enc = InputEncoding.detect(raw);
@@ -91,14 +65,14 @@ public final class ClaimIterator implements Iterator<ClaimInput>, Closeable {
             String origin;
             if (v.element() >= 0) {
                 origin = name + "[" + v.element() + "]";
-            } else if (!jsonLines && count == 0 && scanner.atEnd()) {
+            } else if (!jsonLines && count() == 0 && scanner.atEnd()) {
                 origin = name; // a document holding one claim
             } else {
                 origin = name + ":" + v.line();
             }
             return parse(v, index, origin);
         } catch (IOException e) {
-            done = true;
+            stop();
             try {
                 raw.close();
             } catch (IOException ignored) {

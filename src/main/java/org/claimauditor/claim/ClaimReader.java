@@ -73,34 +73,6 @@ public final class ClaimReader {
         return VALUE_READER;
     }
 
-    /**
-     * All {@code .json} / {@code .jsonl} files (any case: {@code .JSON} too) named or found (recursively, sorted)
-     * under the given paths; other files in a folder are not claim input and are left alone.
-     */
-    public static List<Path> expandInputs(List<Path> inputs) {
-        List<Path> files = new ArrayList<>();
-        for (Path p : inputs) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile)
-                            .filter(f -> {
-                                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                                return n.endsWith(".json") || n.endsWith(".jsonl");
-                            })
-                            .sorted()
-                            .forEach(files::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot list " + p, e);
-                }
-            } else if (Files.isRegularFile(p)) {
-                files.add(p);
-            } else {
-                throw new IllegalArgumentException("input not found: " + p);
-            }
-        }
-        return files;
-    }
-
     /** Reads every claim of the files in order; indexes continue across files. */
     public static List<ClaimInput> readFiles(List<Path> files) {
         return readFiles(files, Limits.DEFAULTS);

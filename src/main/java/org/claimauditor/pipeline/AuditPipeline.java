@@ -10,7 +10,6 @@ import org.claimauditor.engine.RuleSet;
 import org.claimauditor.pipeline.group.InputOrderMerge;
 import org.claimauditor.pipeline.group.PatientPartitions;
 import org.claimauditor.pipeline.group.SpillFolder;
-import org.claimauditor.pipeline.sink.ParallelSinks;
 import org.claimauditor.pipeline.sink.ResultSink;
 import org.claimauditor.pipeline.source.ClaimSource;
 import org.claimauditor.report.ProgressMeter;

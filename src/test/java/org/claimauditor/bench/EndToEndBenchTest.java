@@ -1,5 +1,6 @@
 package org.claimauditor.bench;
 
+import org.claimauditor.pipeline.source.InputFormat;
 import org.claimauditor.claim.Claim;
 import org.claimauditor.claim.ClaimInput;
 import org.claimauditor.claim.ClaimReader;
@@ -60,7 +61,7 @@ class EndToEndBenchTest {
         assertThat(files.bytes()).isEqualTo(Files.size(files.files().get(0)) + Files.size(files.files().get(1))
                 + Files.size(files.files().get(2)) + Files.size(files.files().get(3)));
         // the audit reads the folder: same files, same order, every claim as generated
-        assertThat(ClaimReader.expandInputs(List.of(claimsDir))).isEqualTo(files.files());
+        assertThat(InputFormat.expand(List.of(claimsDir))).isEqualTo(files.files());
         List<Claim> read;
         try (Stream<ClaimInput> in = ClaimReader.stream(files.files(), Limits.DEFAULTS)) {
             read = in.map(ClaimInput::claim).toList();

@@ -1,5 +1,6 @@
 package org.claimauditor.claim;
 
+import org.claimauditor.pipeline.source.InputFormat;
 import org.claimauditor.engine.Limits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,7 +129,7 @@ class ReaderRobustnessTest {
 
     @Test
     void extensionsAreCaseInsensitive() {
-        List<Path> files = ClaimReader.expandInputs(List.of(DIR));
+        List<Path> files = InputFormat.expand(List.of(DIR));
         assertThat(files).contains(DIR.resolve("UPPER.JSON"), DIR.resolve("UPPER-LINES.JSONL"))
                 .doesNotContain(DIR.resolve("notes.txt"));
         assertThat(read("UPPER-LINES.JSONL")).extracting(ClaimInput::origin)
@@ -221,7 +222,7 @@ class ReaderRobustnessTest {
         claims.put("utf16le-bom.jsonl", 2);
         claims.put("utf16le-lone-surrogate.jsonl", 3);
         claims.put("utf16le-no-bom.json", 1);
-        List<Path> files = ClaimReader.expandInputs(List.of(DIR));
+        List<Path> files = InputFormat.expand(List.of(DIR));
         assertThat(files).extracting(f -> f.getFileName().toString()).containsExactlyElementsOf(claims.keySet());
         List<ClaimInput> all = ClaimReader.readFiles(files);
         assertThat(all).hasSize(claims.values().stream().mapToInt(Integer::intValue).sum());

@@ -16,7 +16,7 @@ import org.claimauditor.ncci.NcciLoader;
 import org.claimauditor.pipeline.sink.JsonArrayResults;
 import org.claimauditor.pipeline.sink.JsonLinesResults;
 import org.claimauditor.pipeline.sink.ResultSink;
-import org.claimauditor.pipeline.source.JsonClaimFiles;
+import org.claimauditor.pipeline.source.ClaimFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,8 +102,8 @@ class AuditPipelineTest {
     static AuditPipeline.Outcome stream(Path tmp, long partitionBytes, List<ResultSink> sinks) throws IOException {
         return AuditPipeline.run(new AuditPipeline.Settings(rules, reference, TODAY, Limits.DEFAULTS, tmp, w -> { },
                         partitionBytes),
-                new JsonClaimFiles(List.of(claimsFile), Limits.DEFAULTS),
-                new JsonClaimFiles(List.of(historyFile), Limits.DEFAULTS), sinks);
+                new ClaimFiles(List.of(claimsFile), Limits.DEFAULTS),
+                new ClaimFiles(List.of(historyFile), Limits.DEFAULTS), sinks);
     }
 
     /** Equal lists, reported by the first difference rather than by printing 2,401 results. */

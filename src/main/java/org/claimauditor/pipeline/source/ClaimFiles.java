@@ -77,16 +77,4 @@ public record ClaimFiles(List<Path> files, Limits limits) implements ClaimSource
         }
         return sum;
     }
-
-    static long totalSize(List<Path> files) {
-        long sum = 0;
-        for (Path f : files) {
-            try {
-                sum += Files.size(f);
-            } catch (IOException e) {
-                // the reader turns a file it cannot open into an ERROR result; it adds nothing to partition
-            }
-        }
-        return sum;
-    }
 }

@@ -27,7 +27,7 @@ class CsvClaimFilesTest {
             + "placeOfService,diagnoses,lineNumber,serviceDate,procedureCode,units,charge,diagnosisPointers";
 
     static List<ClaimInput> read(Limits limits, Path... files) {
-        try (Stream<ClaimInput> s = new CsvClaimFiles(List.of(files), limits).claims()) {
+        try (Stream<ClaimInput> s = new ClaimFiles(List.of(files), limits).claims()) {
             return s.toList();
         }
     }

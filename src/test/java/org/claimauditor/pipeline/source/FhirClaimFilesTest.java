@@ -28,7 +28,7 @@ class FhirClaimFilesTest {
     }
 
     static List<ClaimInput> read(Limits limits, Path... files) {
-        try (Stream<ClaimInput> s = new FhirClaimFiles(List.of(files), limits).claims()) {
+        try (Stream<ClaimInput> s = new ClaimFiles(List.of(files), limits).claims()) {
             return s.toList();
         }
     }

@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.claimauditor.claim.ClaimInput;
+import org.claimauditor.claim.ReadAhead;
 import org.claimauditor.engine.Limits;
 import org.claimauditor.pipeline.source.ClaimCursor;
 
@@ -30,7 +31,7 @@ import java.util.NoSuchElementException;
  * entry of their own (the extract must be sorted or grouped by claim). Memory holds one claim's rows (at most
  * {@link Limits#maxLinesPerClaim()}) and the hashes of the claim ids seen.
  */
-public final class CsvClaimReader implements ClaimCursor {
+public final class CsvClaimReader extends ReadAhead<ClaimInput> implements ClaimCursor {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
@@ -46,9 +47,6 @@ public final class CsvClaimReader implements ClaimCursor {
     private boolean headerRead;
     private int lastEndLine;
     private Row pendingRow;
-    private ClaimInput pending;
-    private boolean done;
-    private int count;
     /** Where reading stopped, reported as the entry after the last claim read. */
     private Broken broken;
     private boolean stop;
@@ -90,28 +88,8 @@ public final class CsvClaimReader implements ClaimCursor {
     }
 
     @Override
-    public boolean hasNext() {
-        if (pending == null && !done) {
-            pending = advance();
-            done = pending == null;
-        }
-        return pending != null;
-    }
-
-    @Override
-    public ClaimInput next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ClaimInput next = pending;
-        pending = null;
-        count++;
-        return next;
-    }
-
-    @Override
     public void close() throws IOException {
-        done = true;
+        stop();
         parser.close();
     }
 
@@ -129,8 +107,9 @@ public final class CsvClaimReader implements ClaimCursor {
         }
     }
 
-    private ClaimInput advance() {
-        int index = firstIndex + count;
+    @Override
+    protected ClaimInput advance() {
+        int index = firstIndex + count();
         if (broken != null) {
             String error = name + ":" + broken.getMessage();
             broken = null;

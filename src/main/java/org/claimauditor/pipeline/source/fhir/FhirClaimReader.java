@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.claimauditor.claim.ClaimInput;
+import org.claimauditor.claim.ReadAhead;
 import org.claimauditor.engine.Limits;
 import org.claimauditor.pipeline.source.ClaimCursor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -40,7 +41,7 @@ import java.util.TreeMap;
  * referenced parties — never the bundle. Each resource is parsed by HAPI FHIR with its strict error handler, so an
  * unknown element or an invalid value is an error, as unknown fields are in the auditor's JSON.
  */
-public final class FhirClaimReader implements ClaimCursor {
+public final class FhirClaimReader extends ReadAhead<ClaimInput> implements ClaimCursor {
 
     /** Opens the input again for each pass. */
     @FunctionalInterface
@@ -57,9 +58,6 @@ public final class FhirClaimReader implements ClaimCursor {
     private final Map<String, Party> parties = new HashMap<>();
     private BundleEntries entries;
     private boolean started;
-    private boolean done;
-    private ClaimInput pending;
-    private int count;
 
     private FhirClaimReader(Source source, String name, int firstIndex, Limits limits) {
         this.source = source;
@@ -100,28 +98,8 @@ public final class FhirClaimReader implements ClaimCursor {
     }
 
     @Override
-    public boolean hasNext() {
-        if (pending == null && !done) {
-            pending = advance();
-            done = pending == null;
-        }
-        return pending != null;
-    }
-
-    @Override
-    public ClaimInput next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ClaimInput next = pending;
-        pending = null;
-        count++;
-        return next;
-    }
-
-    @Override
     public void close() {
-        done = true;
+        stop();
         closeEntries();
     }
 
@@ -137,10 +115,11 @@ public final class FhirClaimReader implements ClaimCursor {
     }
 
     private int index() {
-        return firstIndex + count;
+        return firstIndex + count();
     }
 
-    private ClaimInput advance() {
+    @Override
+    protected ClaimInput advance() {
         if (!started) {
             started = true;
             return start();

@@ -1,11 +1,11 @@
-package org.claimauditor.pipeline.sink;
+package org.claimauditor.pipeline;
 
 import org.claimauditor.claim.ClaimInput;
 import org.claimauditor.engine.AuditResult;
+import org.claimauditor.pipeline.sink.ResultSink;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,7 +17,7 @@ import java.util.concurrent.BlockingQueue;
  * small bounded queues (memory holds a few batches, whatever the run's size), in input order; the first sink failure
  * stops the pass and is thrown by the next {@link #accept} or by {@link #finish}.
  */
-public final class ParallelSinks implements AutoCloseable {
+final class ParallelSinks implements AutoCloseable {
 
     private static final int BATCH = 256;
     private static final int QUEUED_BATCHES = 8;
@@ -29,7 +29,7 @@ public final class ParallelSinks implements AutoCloseable {
     private List<Pair> batch = new ArrayList<>(BATCH);
     private volatile Throwable failure;
 
-    public ParallelSinks(List<ResultSink> sinks) {
+    ParallelSinks(List<ResultSink> sinks) {
         for (ResultSink sink : sinks) {
             Worker w = new Worker(sink);
             workers.add(w);
@@ -37,7 +37,7 @@ public final class ParallelSinks implements AutoCloseable {
         }
     }
 
-    public void accept(ClaimInput input, AuditResult result) throws IOException {
+    void accept(ClaimInput input, AuditResult result) throws IOException {
         batch.add(new Pair(input, result));
         if (batch.size() == BATCH) {
             send(batch);
@@ -46,7 +46,7 @@ public final class ParallelSinks implements AutoCloseable {
     }
 
     /** Waits until every sink has written every pair; throws the first failure of any sink. */
-    public void finish() throws IOException {
+    void finish() throws IOException {
         if (!batch.isEmpty()) {
             send(batch);
             batch = new ArrayList<>(0);
@@ -79,23 +79,7 @@ public final class ParallelSinks implements AutoCloseable {
     }
 
     private void rethrow() throws IOException {
-        Throwable t = failure;
-        if (t == null) {
-            return;
-        }
-        if (t instanceof IOException io) {
-            throw io;
-        }
-        if (t instanceof UncheckedIOException u) {
-            throw u.getCause();
-        }
-        if (t instanceof RuntimeException r) {
-            throw r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        throw new IllegalStateException(t);
+        Handoff.rethrow(failure);
     }
 
     /** Stops the sink threads (after a failure elsewhere); the sinks themselves are closed by their owner. */
