@@ -56,7 +56,7 @@ public record ReferenceRun(List<String> claimIds, List<RefFinding> findings, lon
             for (int p = 0; p < PARTITIONS; p++) {
                 parts[p] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(part(spillDir, p)), 1 << 16));
             }
-            try (Stream<ClaimInput> in = ClaimReader.stream(files, Limits.DEFAULTS)) {
+            try (Stream<ClaimInput> in = new org.claimauditor.pipeline.source.ClaimFiles(files, Limits.DEFAULTS).claims()) {
                 Iterator<ClaimInput> it = in.iterator();
                 long t0 = System.nanoTime();
                 while (it.hasNext()) {

@@ -73,27 +73,6 @@ public final class ClaimReader {
         return VALUE_READER;
     }
 
-    /** Reads every claim of the files in order; indexes continue across files. */
-    public static List<ClaimInput> readFiles(List<Path> files) {
-        return readFiles(files, Limits.DEFAULTS);
-    }
-
-    public static List<ClaimInput> readFiles(List<Path> files, Limits limits) {
-        try (Stream<ClaimInput> claims = stream(files, limits)) {
-            return claims.collect(Collectors.toCollection(ArrayList::new));
-        }
-    }
-
-    /**
-     * The claims of the files in order, read lazily one file and one claim at a time (indexes continue across
-     * files); close the stream to close the file being read. A file that cannot be opened is one error entry.
-     */
-    public static Stream<ClaimInput> stream(List<Path> files, Limits limits) {
-        FilesIterator all = new FilesIterator(files, limits);
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(all, Spliterator.ORDERED | Spliterator.NONNULL),
-                false).onClose(all::close);
-    }
-
     /**
      * The claims of one input, read lazily. {@code jsonLines} (a {@code .jsonl} file, an NDJSON request) reads a
      * leading '[' as one value rather than an array of claims, and names every claim by its line.
@@ -153,62 +132,6 @@ public final class ClaimReader {
             return ClaimInput.failed(index, origin, claimId, origin + ": " + describe(e));
         } catch (JsonProcessingException e) {
             return ClaimInput.failed(index, origin, claimId, origin + ": " + e.getOriginalMessage());
-        }
-    }
-
-    /** Files one after another; the file being read is the only one open. */
-    private static final class FilesIterator implements Iterator<ClaimInput> {
-        private final List<Path> files;
-        private final Limits limits;
-        private int file;
-        private int index;
-        private ClaimIterator current;
-        private ClaimInput unopenable;
-
-        FilesIterator(List<Path> files, Limits limits) {
-            this.files = files;
-            this.limits = limits;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (unopenable == null && (current == null || !current.hasNext())) {
-                if (file == files.size()) {
-                    return false;
-                }
-                Path f = files.get(file++);
-                try {
-                    current = open(Files.newInputStream(f), f.toString(), isJsonLines(f), index, limits);
-                } catch (IOException e) {
-                    current = null;
-                    unopenable = ClaimInput.failed(index, f.toString(), null, f + ": cannot read file: " + e.getMessage());
-                }
-            }
-            return true;
-        }
-
-        @Override
-        public ClaimInput next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            index++;
-            if (unopenable != null) {
-                ClaimInput failed = unopenable;
-                unopenable = null;
-                return failed;
-            }
-            return current.next();
-        }
-
-        void close() {
-            if (current != null) {
-                try {
-                    current.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.claimauditor.api;
 
+import org.claimauditor.pipeline.source.ClaimFiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -151,7 +152,7 @@ class AuditControllerTest {
                     .andReturn().getResponse().getContentAsByteArray();
             java.util.List<String> restErrors = new java.util.ArrayList<>();
             json.readTree(answer).forEach(r -> restErrors.add(r.path("error").isNull() ? null : r.path("error").asText()));
-            java.util.List<String> cliErrors = org.claimauditor.claim.ClaimReader.readFiles(java.util.List.of(path)).stream()
+            java.util.List<String> cliErrors = org.claimauditor.pipeline.source.ClaimFiles.readAll(java.util.List.of(path)).stream()
                     .map(c -> c.error() == null ? null : c.error().replace(path.toString(), "request")).toList();
             org.assertj.core.api.Assertions.assertThat(restErrors).as(file).isEqualTo(cliErrors);
         }

@@ -62,7 +62,7 @@ class ClaimGeneratorTest {
         Path file = dir.resolve("claims.jsonl");
         ClaimGenerator.writeJsonl(claims.iterator(), file);
         assertThat(Files.readAllLines(file)).hasSize(N).allMatch(l -> l.startsWith("{\"claimId\":") && l.endsWith("}"));
-        List<ClaimInput> read = ClaimReader.readFiles(List.of(file));
+        List<ClaimInput> read = org.claimauditor.pipeline.source.ClaimFiles.readAll(List.of(file));
         assertThat(read).hasSize(N).allMatch(ClaimInput::readable);
         assertThat(read.stream().filter(r -> r.error() != null)).isEmpty();
         assertThat(read.stream().map(ClaimInput::claim).toList()).isEqualTo(claims);

@@ -63,7 +63,7 @@ class EndToEndBenchTest {
         // the audit reads the folder: same files, same order, every claim as generated
         assertThat(InputFormat.expand(List.of(claimsDir))).isEqualTo(files.files());
         List<Claim> read;
-        try (Stream<ClaimInput> in = ClaimReader.stream(files.files(), Limits.DEFAULTS)) {
+        try (Stream<ClaimInput> in = new org.claimauditor.pipeline.source.ClaimFiles(files.files(), Limits.DEFAULTS).claims()) {
             read = in.map(ClaimInput::claim).toList();
         }
         assertThat(read).isEqualTo(generated(N));

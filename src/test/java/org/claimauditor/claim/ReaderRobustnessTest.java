@@ -1,5 +1,6 @@
 package org.claimauditor.claim;
 
+import org.claimauditor.pipeline.source.ClaimFiles;
 import org.claimauditor.pipeline.source.InputFormat;
 import org.claimauditor.engine.Limits;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ReaderRobustnessTest {
     }
 
     static List<ClaimInput> read(String file) {
-        return ClaimReader.readFiles(List.of(DIR.resolve(file)));
+        return ClaimFiles.readAll(List.of(DIR.resolve(file)));
     }
 
     static String name(String file) {
@@ -166,7 +167,7 @@ class ReaderRobustnessTest {
     @Test
     void claimsOverTheLimitsAreErrorsNamingTheSetting() {
         Limits small = Limits.DEFAULTS.withMaxLinesPerClaim(5).withMaxClaimBytes(2_000);
-        List<ClaimInput> all = ClaimReader.readFiles(List.of(DIR.resolve("limits.jsonl")), small);
+        List<ClaimInput> all = ClaimFiles.readAll(List.of(DIR.resolve("limits.jsonl")), small);
         assertThat(all).extracting(ClaimInput::claimId).containsExactly("L-1", "L-6", "BIG-1", "L-4");
         assertThat(all).extracting(ClaimInput::readable).containsExactly(true, false, false, true);
         assertThat(all.get(1).error()).contains("$.lines: 6 service lines").contains("limit of 5")
@@ -184,7 +185,7 @@ class ReaderRobustnessTest {
         String fourMegabytes = "{\"claimId\":\"T-4MB\",\"lines\":[" + String.join(",", java.util.Collections.nCopies(40_000, line)) + "]}";
         Path file = tmp.resolve("big.jsonl");
         Files.writeString(file, String.join("\n", "{\"claimId\":\"T-0\"}", thousandLines, fourMegabytes, "{\"claimId\":\"T-3\"}"));
-        List<ClaimInput> all = ClaimReader.readFiles(List.of(file));
+        List<ClaimInput> all = ClaimFiles.readAll(List.of(file));
         assertThat(all).extracting(ClaimInput::claimId).containsExactly("T-0", "T-1000", "T-4MB", "T-3");
         assertThat(all).extracting(ClaimInput::readable).containsExactly(true, false, false, true);
         assertThat(all.get(1).error()).contains("1000 service lines, more than the limit of 999");
@@ -224,7 +225,7 @@ class ReaderRobustnessTest {
         claims.put("utf16le-no-bom.json", 1);
         List<Path> files = InputFormat.expand(List.of(DIR));
         assertThat(files).extracting(f -> f.getFileName().toString()).containsExactlyElementsOf(claims.keySet());
-        List<ClaimInput> all = ClaimReader.readFiles(files);
+        List<ClaimInput> all = ClaimFiles.readAll(files);
         assertThat(all).hasSize(claims.values().stream().mapToInt(Integer::intValue).sum());
         assertThat(all).extracting(ClaimInput::index).containsExactlyElementsOf(IntStream.range(0, all.size()).boxed().toList());
         List<String> perFile = new ArrayList<>();

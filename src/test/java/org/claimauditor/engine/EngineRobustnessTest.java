@@ -1,5 +1,6 @@
 package org.claimauditor.engine;
 
+import org.claimauditor.pipeline.source.ClaimFiles;
 import org.claimauditor.claim.Claim;
 import org.claimauditor.claim.ClaimInput;
 import org.claimauditor.claim.ClaimReader;
@@ -28,7 +29,7 @@ class EngineRobustnessTest {
     static final LocalDate DOS = LocalDate.of(2026, 3, 2);
 
     static List<ClaimInput> read(String... files) {
-        return ClaimReader.readFiles(Arrays.stream(files).map(DIR::resolve).toList());
+        return ClaimFiles.readAll(Arrays.stream(files).map(DIR::resolve).toList());
     }
 
     static RuleSet rules(String folder) {

@@ -71,10 +71,10 @@ class AuditPipelineTest {
     }
 
     static List<AuditResult> inMemory(boolean withHistory) {
-        List<ClaimInput> in = ClaimReader.readFiles(List.of(claimsFile));
+        List<ClaimInput> in = ClaimFiles.readAll(List.of(claimsFile));
         List<Claim> prior = new ArrayList<>();
         if (withHistory) {
-            ClaimReader.readFiles(List.of(historyFile)).forEach(h -> prior.add(h.claim()));
+            ClaimFiles.readAll(List.of(historyFile)).forEach(h -> prior.add(h.claim()));
         }
         return AuditEngine.audit(rules, reference, in, prior, TODAY);
     }

@@ -1,5 +1,6 @@
 package org.claimauditor.report;
 
+import org.claimauditor.pipeline.source.ClaimFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.claimauditor.claim.ClaimInput;
 import org.claimauditor.claim.ClaimReader;
@@ -57,7 +58,7 @@ class ImplausibleValuesTest {
 
     @BeforeAll
     static void auditAndReport() throws IOException {
-        inputs = ClaimReader.readFiles(List.of(INPUT));
+        inputs = ClaimFiles.readAll(List.of(INPUT));
         RuleSet rules = TestRules.shipped();
         List<AuditResult> list = AuditEngine.audit(rules, TestRules.sample(), inputs, TODAY);
         results = list.stream().collect(Collectors.toMap(AuditResult::claimId, Function.identity(), (a, b) -> a,

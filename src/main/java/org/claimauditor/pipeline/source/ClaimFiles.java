@@ -23,6 +23,17 @@ public record ClaimFiles(List<Path> files, Limits limits) implements ClaimSource
         files = List.copyOf(files);
     }
 
+    /** Every claim of the files, read in order into a list (tests, small inputs). */
+    public static List<ClaimInput> readAll(List<Path> files) {
+        return readAll(files, Limits.DEFAULTS);
+    }
+
+    public static List<ClaimInput> readAll(List<Path> files, Limits limits) {
+        try (Stream<ClaimInput> claims = new ClaimFiles(files, limits).claims()) {
+            return claims.collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        }
+    }
+
     @Override
     public Stream<ClaimInput> claims() {
         return FileChain.stream(files, (f, first) -> open(f, first, limits));

@@ -27,7 +27,7 @@ class X12JsonTwinTest {
     @CsvSource({"professional-claims.837, professional-claims.json", "institutional-claim.837, institutional-claim.json"})
     void claimAs837AndAsJsonYieldsIdenticalFindings(String x12Name, String jsonName) {
         List<ClaimInput> x12 = X12ClaimsTest.read(X12ClaimsTest.FIXTURES.resolve(x12Name));
-        List<ClaimInput> json = ClaimReader.readFiles(List.of(X12ClaimsTest.FIXTURES.resolve(jsonName)));
+        List<ClaimInput> json = ClaimFiles.readAll(List.of(X12ClaimsTest.FIXTURES.resolve(jsonName)));
 
         assertThat(x12).allMatch(ClaimInput::readable);
         assertThat(json).allMatch(ClaimInput::readable);
