@@ -2,14 +2,10 @@ package org.claimauditor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,19 +21,8 @@ class ClaimFormatsCliTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-
-    @BeforeEach
-    void captureOut() {
-        savedOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOut() {
-        System.setOut(savedOut);
-    }
+    @RegisterExtension
+    final CapturedStreams streams = new CapturedStreams();
 
     private List<JsonNode> audit(String... inputs) throws Exception {
         List<String> args = new ArrayList<>(List.of("audit", "--ncci-dir", "test-claims/ncci-sample", "--today",
@@ -60,7 +45,7 @@ class ClaimFormatsCliTest {
         assertThat(results.get(2).path("findings").findValuesAsText("ruleId")).contains("CLAIM-REQUIRED-FIELD");
         assertThat(results.get(4).path("error").asText()).endsWith("bundle-bad-values.fhir.json:22: "
                 + "Bundle.entry[1].resource.item[1].quantity.value: '1.5' is not a whole number");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Audited 7 claims from 3 file(s)");
+        assertThat(streams.out()).contains("Audited 7 claims from 3 file(s)");
     }
 
     @Test

@@ -1,15 +1,11 @@
 package org.claimauditor.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,22 +17,11 @@ class CliFailureTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedErr;
-
-    @BeforeEach
-    void captureErr() {
-        savedErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreErr() {
-        System.setErr(savedErr);
-    }
+    @RegisterExtension
+    final CapturedStreams streams = new CapturedStreams();
 
     private String errText() {
-        return err.toString(StandardCharsets.UTF_8);
+        return streams.err();
     }
 
     @Test
@@ -112,7 +97,7 @@ class CliFailureTest {
         assertThat(exit).isEqualTo(Cli.USAGE);
         assertThat(errText().lines().count()).isEqualTo(1);
         assertThat(errText()).contains("limits must be positive").contains("findings 0");
-        err.reset();
+        streams.reset();
         assertThat(Cli.run("audit", "--no-ncci", "--rule-time-limit", "soon", "--out", tmp.toString(), "test-claims/samples"))
                 .isEqualTo(Cli.USAGE);
         assertThat(errText().strip()).isEqualTo("--rule-time-limit 'soon': expected a duration such as 10s, 500ms, 2m or PT10S");

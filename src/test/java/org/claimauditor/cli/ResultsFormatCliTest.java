@@ -2,13 +2,10 @@ package org.claimauditor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,19 +23,8 @@ class ResultsFormatCliTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedErr;
-
-    @BeforeEach
-    void captureErr() {
-        savedErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreErr() {
-        System.setErr(savedErr);
-    }
+    @RegisterExtension
+    final CapturedStreams streams = new CapturedStreams();
 
     @Test
     void jsonLinesHoldTheSameResultsAsTheArray() throws Exception {
@@ -115,11 +101,11 @@ class ResultsFormatCliTest {
     void anUnknownResultsLayoutOrATmpThatIsAFileIsAUsageError() throws Exception {
         assertThat(Cli.run("audit", "--no-ncci", "--results", "xml", "--out", tmp.toString(), "test-claims/samples"))
                 .isEqualTo(Cli.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("--results 'xml': expected json or jsonl");
-        err.reset();
+        assertThat(streams.err().strip()).isEqualTo("--results 'xml': expected json or jsonl");
+        streams.reset();
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         assertThat(Cli.run("audit", "--no-ncci", "--tmp", file.toString(), "--out", tmp.resolve("o").toString(),
                 "test-claims/samples")).isEqualTo(Cli.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("--tmp " + file + ": is a file, not a folder");
+        assertThat(streams.err().strip()).isEqualTo("--tmp " + file + ": is a file, not a folder");
     }
 }

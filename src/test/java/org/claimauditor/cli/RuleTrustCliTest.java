@@ -1,12 +1,10 @@
 package org.claimauditor.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,6 +20,9 @@ class RuleTrustCliTest {
 
     @TempDir
     Path dir;
+
+    @RegisterExtension
+    final CapturedStreams streams = new CapturedStreams();
 
     @Test
     void validateRulesRefusesSystemExitWithItsPosition() {
@@ -48,17 +49,8 @@ class RuleTrustCliTest {
 
     private record Run(int code, String err) { }
 
-    private static Run run(String... args) {
-        PrintStream oldErr = System.err;
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            return new Run(Cli.run(args), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(oldErr);
-            System.setOut(oldOut);
-        }
+    private Run run(String... args) {
+        streams.reset();
+        return new Run(Cli.run(args), streams.err());
     }
 }

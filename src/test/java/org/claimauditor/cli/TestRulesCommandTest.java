@@ -1,14 +1,11 @@
 package org.claimauditor.cli;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,8 +26,8 @@ class TestRulesCommandTest {
     private Path rules;
     private Path fixtures;
     private Path fixture;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream savedOut;
+    @RegisterExtension
+    final CapturedStreams streams = new CapturedStreams();
 
     @BeforeEach
     void folders() throws IOException {
@@ -46,13 +43,6 @@ class TestRulesCommandTest {
         String broken = good.replaceFirst("expect:\n      - lines: \\[1]", "expect:\n      - lines: [2]");
         assertThat(broken).isNotEqualTo(good);
         fixture = Files.writeString(fixtures.resolve("CLAIM-UNITS-MIN.yaml"), broken);
-        savedOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
     }
 
     private String[] args(String... more) {
@@ -64,7 +54,7 @@ class TestRulesCommandTest {
 
     private List<String> lines() {
         // the report's lines, without the reference-data lines and the engine's log (on stdout in tests)
-        return out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.matches("(PASS|FAIL| {2}|\\d+ rules?:).*")).toList();
+        return streams.out().lines().filter(l -> l.matches("(PASS|FAIL| {2}|\\d+ rules?:).*")).toList();
     }
 
     @Test
@@ -85,11 +75,11 @@ class TestRulesCommandTest {
         Files.copy(Path.of("test-claims/CLAIM-UNITS-MIN.yaml"), fixture, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThat(Cli.run(args("--rule", "CLAIM-UNITS-MIN"))).isEqualTo(Cli.OK);
         assertThat(lines()).containsExactly("PASS CLAIM-UNITS-MIN (6 cases)", "1 rule: 1 passed, 0 failed; 6 cases: 6 passed, 0 failed");
-        out.reset();
+        streams.reset();
         assertThat(Cli.run(args("--rule", "CLAIM-*-M??", "--failed-only"))).isEqualTo(Cli.FINDINGS);
         assertThat(lines()).first().asString().startsWith("FAIL CLAIM-UNITS-MAX: no fixture file");
         assertThat(lines()).hasSize(2).last().asString().isEqualTo("2 rules: 1 passed, 1 failed; 6 cases: 6 passed, 0 failed");
-        out.reset();
+        streams.reset();
         assertThat(Cli.run(args("--rule", "NCCI-*"))).isEqualTo(Cli.USAGE);
     }
 
@@ -99,10 +89,10 @@ class TestRulesCommandTest {
         watch.start();
         try {
             awaitOutput("watching ");
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAIL CLAIM-UNITS-MIN (1 of 6 cases failed)");
+            assertThat(streams.out()).contains("FAIL CLAIM-UNITS-MIN (1 of 6 cases failed)");
             Files.writeString(fixture, Files.readString(Path.of("test-claims/CLAIM-UNITS-MIN.yaml")));
             awaitOutput("PASS CLAIM-UNITS-MIN (6 cases)");
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("-- changed: " + fixture + "; running 1 rule(s)");
+            assertThat(streams.out()).contains("-- changed: " + fixture + "; running 1 rule(s)");
         } finally {
             watch.interrupt();
             watch.join(TimeUnit.SECONDS.toMillis(30));
@@ -112,7 +102,7 @@ class TestRulesCommandTest {
 
     private void awaitOutput(String text) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!out.toString(StandardCharsets.UTF_8).contains(text)) {
+        while (!streams.out().contains(text)) {
             assertThat(System.nanoTime()).as("output should contain: " + text).isLessThan(deadline);
             Thread.sleep(50);
         }

@@ -1,12 +1,8 @@
 package org.claimauditor.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,19 +15,8 @@ class ValidateRulesErrorsTest {
 
     private static final Path DIR = Path.of("src/test/resources/validate-errors");
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedErr;
-
-    @BeforeEach
-    void capture() {
-        savedErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(savedErr);
-    }
+    @RegisterExtension
+    final CapturedStreams streams = new CapturedStreams();
 
     @Test
     void oneRunReportsEveryMistakeOfEveryFile() {
@@ -41,7 +26,7 @@ class ValidateRulesErrorsTest {
 
         assertThat(exit).isEqualTo(Cli.FINDINGS);
         String drl = rules.resolve("claimdata") + "/";
-        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+        assertThat(streams.err().lines()).containsExactly(
                 policies.resolve("acme.yaml") + ":4:1: unknown key 'efective' (did you mean 'effective'?)",
                 policies.resolve("acme.yaml") + ":10:23: invalid value '2025-02-30', expected a date YYYY-MM-DD",
                 policies.resolve("acme.yaml") + ":11:15: entry ACME-BUNDLE-001: severity must be ERROR, WARNING or INFO, found 'EROR' (did you mean 'ERROR'?)",

@@ -2,14 +2,10 @@ package org.claimauditor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,19 +23,8 @@ class X12AuditCliTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-
-    @BeforeEach
-    void captureOut() {
-        savedOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOut() {
-        System.setOut(savedOut);
-    }
+    @RegisterExtension
+    final CapturedStreams streams = new CapturedStreams();
 
     @Test
     void auditsAn837FileEndToEnd() throws Exception {
@@ -56,7 +41,7 @@ class X12AuditCliTest {
                 "--format", "json,csv", "--out", outDir.toString(), in.toString());
 
         assertThat(code).isEqualTo(Cli.FINDINGS);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Audited 6 claims from 3 file(s)");
+        assertThat(streams.out()).contains("Audited 6 claims from 3 file(s)");
         JsonNode results = JSON.readTree(outDir.resolve("audit-results.json").toFile());
         List<String> ids = new ArrayList<>();
         results.forEach(r -> ids.add(r.path("claimId").asText()));
