@@ -66,8 +66,6 @@ public final class AuditPipeline {
     /** Wall time of the three passes, for the run's summary line. */
     public record Timings(long groupMillis, long auditMillis, long writeMillis) { }
 
-    private record Pair(ClaimInput input, AuditResult result) { }
-
     private AuditPipeline() { }
 
     /**
@@ -152,13 +150,13 @@ public final class AuditPipeline {
             try (InputOrderMerge merge = new InputOrderMerge(parts);
                  ProgressMeter meter = ProgressMeter.start("Writing results", claims);
                  ParallelSinks fanOut = new ParallelSinks(sinks)) {
-                // reading the partitions back on one thread, each sink writing on its own
-                Handoff.<Pair>run("merge", out -> merge.run((input, compact) -> out.put(new Pair(input, run.expand(compact)))),
-                        pair -> {
-                            totals.add(pair.result());
-                            fanOut.accept(pair.input(), pair.result());
-                            meter.advance(1);
-                        });
+                // the partitions are read back on this thread; each sink writes on its own
+                merge.run((input, compact) -> {
+                    AuditResult result = run.expand(compact);
+                    totals.add(result);
+                    fanOut.accept(input, result);
+                    meter.advance(1);
+                });
                 fanOut.finish();
             }
             List<Path> written = new ArrayList<>();

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Two halves of a serial pass on two threads: the producer (parsing) runs on its own thread and hands items in
  * batches through a small bounded queue to the consumer (writing) on the caller's thread, so both cores work during
- * the group and write passes while memory holds at most a few batches.
+ * the group pass while memory holds at most a few batches. (The write pass reads on the caller's thread and writes
+ * through {@link ParallelSinks}.)
  */
 final class Handoff {
 

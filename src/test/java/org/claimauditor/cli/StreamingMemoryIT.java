@@ -34,6 +34,22 @@ class StreamingMemoryIT {
     @TempDir
     Path dir;
 
+    /**
+     * The packaged jar's {@code audit} of {@code input} in a 128 MB heap (no NCCI, JSON Lines results, CSV reports)
+     * into {@code out}; checks it finished within {@code minutes} with findings (exit 1) and returns its output.
+     */
+    static String auditIn128Mb(Path input, Path out, int minutes) throws IOException, InterruptedException {
+        String jar = System.getProperty("auditor.jar", "target/claim-auditor.jar");
+        Path log = out.resolveSibling(out.getFileName() + "-stdout.txt");
+        Process p = new ProcessBuilder("java", "-Xmx128m", "-jar", jar, "audit", "--no-ncci", "--today", "2026-11-01",
+                "--results", "jsonl", "--format", "csv", "--out", out.toString(), input.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(p.waitFor(minutes, TimeUnit.MINUTES)).as("audit finished").isTrue();
+        String stdout = Files.readString(log);
+        assertThat(p.exitValue()).as(stdout).isEqualTo(Cli.FINDINGS);
+        return stdout;
+    }
+
     @Test
     void twoHundredThousandClaimsIn128MbOfHeap() throws Exception {
         Path input = dir.resolve("claims.jsonl");
@@ -44,14 +60,7 @@ class StreamingMemoryIT {
             }
         }
         Path out = dir.resolve("out");
-        String jar = System.getProperty("auditor.jar", "target/claim-auditor.jar");
-        Path log = dir.resolve("stdout.txt");
-        Process p = new ProcessBuilder("java", "-Xmx128m", "-jar", jar, "audit", "--no-ncci", "--today", "2026-11-01",
-                "--results", "jsonl", "--format", "csv", "--out", out.toString(), input.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("audit finished").isTrue();
-        String stdout = Files.readString(log);
-        assertThat(p.exitValue()).as(stdout).isEqualTo(Cli.FINDINGS);
+        String stdout = auditIn128Mb(input, out, 10);
         assertThat(stdout).contains("Audited 200000 claims").contains("audit-results.jsonl");
 
         JsonNode run = new ObjectMapper().readTree(out.resolve("audit-run.json").toFile());

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,14 +56,7 @@ class X12StreamingMemoryIT {
         Path input = dir.resolve("claims.837");
         write837(input, CLAIMS);
         Path out = dir.resolve("out");
-        String jar = System.getProperty("auditor.jar", "target/claim-auditor.jar");
-        Path log = dir.resolve("stdout.txt");
-        Process p = new ProcessBuilder("java", "-Xmx128m", "-jar", jar, "audit", "--no-ncci", "--today", "2026-11-01",
-                "--results", "jsonl", "--format", "csv", "--out", out.toString(), input.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(p.waitFor(20, TimeUnit.MINUTES)).as("audit finished").isTrue();
-        String stdout = Files.readString(log);
-        assertThat(p.exitValue()).as(stdout).isEqualTo(Cli.FINDINGS);
+        String stdout = StreamingMemoryIT.auditIn128Mb(input, out, 20);
         assertThat(stdout).contains("Audited " + CLAIMS + " claims");
 
         JsonNode run = new ObjectMapper().readTree(out.resolve("audit-run.json").toFile());
