@@ -27,7 +27,8 @@ class AuditorConfig {
     @Bean
     @DependsOn("reference")
     RuleService ruleService(AuditorProperties props) {
-        return new RuleService(new RuleSetLoader(props.rulesDir(), props.payerPoliciesDir(), props.defaultPayer()));
+        return new RuleService(new RuleSetLoader(props.rulesDir(), props.payerPoliciesDir(), props.defaultPayer())
+                .withCache(props.compiledRuleCache()));
     }
 
     /**

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param maxBadRows        largest share of unreadable NCCI rows tolerated
  * @param codeSetsDir       folder of code-set files (ICD-10-CM, HCPCS, CPT list); none = shape checks only
  * @param defaultPayer      payer id whose policy applies to payers without a policy file
+ * @param ruleCache         folder of compiled rule modules, so a start or reload compiles only changed rule files;
+ *                          empty: {@code ~/.cache/claim-auditor/rules}; {@code none}: always compile
  * @param limits            limits of the HTTP side (request body size and read time, concurrent API requests)
  * @param security          users, API tokens and the origins allowed to send unsafe requests
  */
@@ -38,8 +40,18 @@ public record AuditorProperties(
         @DefaultValue("0.001") double maxBadRows,
         Path codeSetsDir,
         @DefaultValue("MEDICARE") String defaultPayer,
+        @DefaultValue("") String ruleCache,
         @DefaultValue HostLimits limits,
         @DefaultValue Security security) {
+
+    /** The compiled-rule cache of {@code ruleCache}. */
+    public org.claimauditor.engine.CompiledRuleCache compiledRuleCache() {
+        if ("none".equals(ruleCache)) {
+            return org.claimauditor.engine.CompiledRuleCache.NONE;
+        }
+        return org.claimauditor.engine.CompiledRuleCache.at(ruleCache.isBlank()
+                ? org.claimauditor.engine.CompiledRuleCache.defaultFolder() : Path.of(ruleCache));
+    }
 
     /** A share outside 0..1 stops the start with Spring's one-paragraph "Failed to bind properties" report. */
     public AuditorProperties {

@@ -23,7 +23,8 @@ public final class CompiledRuleCache {
     /** No cache: every build compiles (tests, and {@code --rule-cache none}). */
     public static final CompiledRuleCache NONE = new CompiledRuleCache(null);
 
-    private static final int KEEP = 8;
+    /** Modules kept (one per rule file and version of it): room for several versions of a few hundred files. */
+    private static final int KEEP = 2000;
     private final Path dir;
 
     private CompiledRuleCache(Path dir) {

@@ -6,19 +6,10 @@ import org.claimauditor.codes.DemographicEdits;
 import org.claimauditor.policy.PayerPolicy;
 import org.claimauditor.policy.PolicyLoader;
 import org.claimauditor.policy.PolicySet;
-import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
-import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,7 +23,10 @@ import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,11 +41,8 @@ public final class RuleSetLoader {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
     private static final Pattern RULE = Pattern.compile("^(\\s*)rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))", Pattern.MULTILINE);
-    private static final Pattern LINE_COL = Pattern.compile("Line (\\d+):(\\d+)");
     private static final Pattern TYPE_USE = Pattern.compile("\\b([A-Z]\\w*)\\s*\\(");
-    private static final String RESOURCES = "src/main/resources/";
     public static final String DEFAULT_PAYER = "MEDICARE";
-    private static final AtomicLong BUILD_COUNTER = new AtomicLong();
 
     private final Path rulesDir;
     private final Path policiesDir;
@@ -105,203 +96,134 @@ public final class RuleSetLoader {
         if (drls.isEmpty()) {
             throw new RuleBuildException(List.of(new BuildError(rulesDir.toString(), 0, 0, "no .drl files in the rules folder")));
         }
-        Map<String, Location> ruleLocations = new LinkedHashMap<>();
-        List<Parsed> sources = new ArrayList<>();
-        for (String name : drls) {
-            String rel = name.substring(RuleSnapshot.RULES.length());
-            SourceText source = snapshot.text(name, errors);
-            if (source == null) {
-                continue;
-            }
-            String pkg = checkPackage(source.file(), rel, source.text(), errors);
-            scanRules(source.file(), pkg, source.text(), ruleLocations);
-            if (!RuleSandbox.checkSource(source, errors)) {
-                continue; // outside the trust boundary: never compiled, since Drools runs some rule code while building
-            }
-            sources.add(new Parsed(rel, source, null));
-        }
-        Map<String, String> texts = new LinkedHashMap<>();
-        sources.forEach(p -> texts.put(p.rel(), p.source().text()));
-        String cacheKey = CompiledRuleCache.key(texts);
-        KieServices ks = KieServices.Factory.get();
-        Map<String, DrlChecks.Meta> meta = new LinkedHashMap<>();
-        // these exact files loaded cleanly before: their compiled module is loaded, no parse, check or compile
-        Compiled compiled = errors.isEmpty() ? cached(ks, cacheKey) : null;
-        if (compiled == null) {
-            compiled = build(ks, sources, meta, errors);
-        }
-        PolicySet policies = PolicyLoader.load(snapshot, defaultPayer, errors);
-        CodeGroups codeGroups = CodeGroups.load(snapshot, errors);
-        DemographicEdits demographics = DemographicEdits.load(snapshot, errors);
-        Plausibility plausibility = Plausibility.load(snapshot, errors);
-        if (!errors.isEmpty()) {
-            // file by file, top to bottom: the order someone fixing them reads them in
-            List<BuildError> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(errors));
-            sorted.sort(Comparator.comparing(BuildError::file).thenComparingInt(BuildError::line).thenComparingInt(BuildError::column));
-            throw new RuleBuildException(List.copyOf(sorted));
-        }
-        KieContainer container = ks.newKieContainer(compiled.releaseId());
-        // Sequential mode: the rules never modify facts, so one pass over the facts in a stateless session gives
-        // the same findings as the agenda-driven mode (byte-identical on a 20,000-claim batch) and is ~18 % faster.
-        org.kie.api.KieBaseConfiguration conf = ks.newKieBaseConfiguration();
-        conf.setOption(org.kie.api.conf.SequentialOption.YES);
-        KieBase kieBase = container.newKieBase(conf);
-        // the container keeps the module; drop it from the global repository so reloads do not accumulate
-        ks.getRepository().removeKieModule(compiled.releaseId());
-        Map<String, String> textByFile = new LinkedHashMap<>();
-        sources.forEach(p -> textByFile.put(p.source().file(), p.source().text()));
-        List<RuleInfo> catalog = catalog(kieBase, snapshot, ruleLocations, meta, textByFile, errors, warnings);
-        if (!errors.isEmpty()) {
-            throw new RuleBuildException(errors);
-        }
-        if (compiled.builder() != null) {
-            // every file compiled, checked and loaded: next time these exact files load from the cache
-            cache.put(cacheKey, ((org.drools.compiler.kie.builder.impl.InternalKieModule) compiled.builder().getKieModule()).getBytes());
-        }
-        String version = snapshot.version();
-        List<String> referenceData = new ArrayList<>(List.of(
-                "Rule set " + version + " (" + catalog.size() + " rules from " + rulesDir + ")"));
-        for (PayerPolicy p : policies.policies()) {
-            referenceData.add("Payer policy " + p.file() + " (" + p.name() + ", " + p.entries().size() + " entries)");
-        }
-        return new RuleSet(version, kieBase, catalog, referenceData, warnings, policies, codeGroups, demographics, plausibility);
-    }
-
-    /**
-     * Parses every file on its own (a syntax error in one hides nothing in the others), checks metadata and condition
-     * names, and compiles the files whose conditions are sound; every problem is added to {@code errors}.
-     */
-    private Compiled build(KieServices ks, List<Parsed> sources, Map<String, DrlChecks.Meta> meta, List<BuildError> errors) {
-        List<Parsed> parsed = new ArrayList<>();
-        for (Parsed s : sources) {
-            SourceText source = s.source();
-            DrlParser parser = new DrlParser();
-            PackageDescr descr;
-            try {
-                descr = parser.parse(false, source.text());
-            } catch (DroolsParserException e) {
-                errors.add(new BuildError(source.file(), 0, 0, "cannot be read: " + e.getMessage()));
-                continue;
-            }
-            if (parser.hasErrors() || descr == null) {
-                parser.getErrors().forEach(e -> errors.add(DrlParseMessages.translate(source, e)));
-                continue;
-            }
-            parsed.add(new Parsed(s.rel(), source, descr));
-        }
-        Set<String> knownTypes = new TreeSet<>();
-        parsed.forEach(p -> knownTypes.addAll(typeNames(p.source().text())));
-        Map<String, DrlChecks.Meta> byId = new HashMap<>();
-        List<Parsed> compile = new ArrayList<>();
-        for (Parsed p : parsed) {
-            DrlChecks checks = new DrlChecks(p.source(), p.descr(), knownTypes, errors);
-            for (Map.Entry<String, DrlChecks.Meta> m : checks.metadata().entrySet()) {
-                DrlChecks.Meta other = byId.putIfAbsent(m.getValue().id(), m.getValue());
-                if (other != null) {
-                    errors.add(new BuildError(m.getValue().file(), m.getValue().line(), 0, "duplicate rule id '"
-                            + m.getValue().id() + "', also used at " + other.file() + ":" + other.line()));
-                }
-                meta.put(m.getKey(), m.getValue());
-            }
-            int before = errors.size();
-            checks.conditions();
-            if (errors.size() == before) {
-                compile.add(p); // a file whose conditions name what does not exist would stop the compiler for all
-            }
-        }
-        Compiled compiled = compile(ks, compile, errors);
-        if (compiled.lhsFailures() > 0 && compiled.javaFailures() == 0) {
-            // The executable model compiles no rule action while any condition fails: build once more without the
-            // files whose conditions failed, so a misspelt method in another file's action is reported in this run too.
-            List<Parsed> rest = compile.stream().filter(p -> !compiled.failedFiles().contains(p.source().file())).toList();
-            if (!rest.isEmpty()) {
-                compile(ks, rest, errors);
-            }
-        }
-        return compiled;
-    }
-
-    /** The cached module of {@code key} put in the repository, or null (absent or unreadable: then it is built). */
-    private Compiled cached(KieServices ks, String key) {
-        byte[] kjar = cache.get(key);
-        if (kjar == null) {
-            return null;
-        }
-        ReleaseId releaseId = ks.newReleaseId("org.claimauditor", "rules", "1.0." + BUILD_COUNTER.incrementAndGet());
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "rule-build");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            // the executable model's own module type over the cached classes, with the default KieBase of a build
-            // without kmodule.xml, as a fresh build has
-            org.kie.api.builder.model.KieModuleModel model = ks.newKieModuleModel();
-            model.newKieBaseModel("defaultKieBase").setDefault(true).addPackage("*");
-            ks.getRepository().addKieModule(new org.drools.modelcompiler.CanonicalKieModule(
-                    new org.drools.compiler.kie.builder.impl.MemoryKieModule(releaseId, model,
-                            org.drools.compiler.compiler.io.memory.MemoryFileSystem.readFromJar(kjar))));
-            return new Compiled(releaseId, null, 0, 0, Set.of());
-        } catch (RuntimeException e) {
-            return null;
+            // the YAML files do not depend on the rules: they are read while the rule files compile or load
+            Future<ReferenceFiles> yaml = pool.submit(() -> ReferenceFiles.load(snapshot, defaultPayer));
+            Map<String, Location> ruleLocations = new LinkedHashMap<>();
+            Map<String, SourceText> sources = new LinkedHashMap<>();
+            for (String name : drls) {
+                String rel = name.substring(RuleSnapshot.RULES.length());
+                SourceText source = snapshot.text(name, errors);
+                if (source != null) {
+                    String pkg = checkPackage(source.file(), rel, source.text(), errors);
+                    scanRules(source.file(), pkg, source.text(), ruleLocations, errors);
+                    sources.put(rel, source);
+                }
+            }
+            Set<String> knownTypes = new TreeSet<>();
+            sources.values().forEach(s -> knownTypes.addAll(typeNames(s.text())));
+            List<Future<RuleModule>> pending = new ArrayList<>();
+            sources.forEach((rel, source) -> pending.add(pool.submit(() -> RuleModule.of(rel, source, knownTypes, cache, rulesDir))));
+            List<RuleModule> modules = new ArrayList<>();
+            for (Future<RuleModule> f : pending) {
+                modules.add(join(f));
+            }
+            Map<String, DrlChecks.Meta> meta = new LinkedHashMap<>();
+            List<org.drools.model.Model> models = new ArrayList<>();
+            for (RuleModule m : modules) {
+                errors.addAll(m.errors());
+                meta.putAll(m.meta());
+                models.addAll(m.models());
+            }
+            duplicateIds(modules, ruleLocations, errors);
+            ReferenceFiles data = join(yaml);
+            errors.addAll(data.errors());
+            if (!errors.isEmpty()) {
+                cacheClean(modules);
+                // file by file, top to bottom: the order someone fixing them reads them in
+                List<BuildError> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(errors));
+                sorted.sort(Comparator.comparing(BuildError::file).thenComparingInt(BuildError::line).thenComparingInt(BuildError::column));
+                throw new RuleBuildException(List.copyOf(sorted));
+            }
+            // Sequential mode: the rules never modify facts, so one pass over the facts in a stateless session gives
+            // the same findings as the agenda-driven mode (byte-identical on a 20,000-claim batch) and is ~18 % faster.
+            org.kie.api.KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration();
+            conf.setOption(org.kie.api.conf.SequentialOption.YES);
+            KieBase kieBase = org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models, conf);
+            Map<String, String> textByFile = new LinkedHashMap<>();
+            sources.values().forEach(s -> textByFile.put(s.file(), s.text()));
+            List<RuleInfo> catalog = catalog(kieBase, snapshot, ruleLocations, meta, textByFile, errors, warnings);
+            cacheClean(modules);
+            if (!errors.isEmpty()) {
+                throw new RuleBuildException(errors);
+            }
+            String version = snapshot.version();
+            List<String> referenceData = new ArrayList<>(List.of(
+                    "Rule set " + version + " (" + catalog.size() + " rules from " + rulesDir + ")"));
+            for (PayerPolicy p : data.policies().policies()) {
+                referenceData.add("Payer policy " + p.file() + " (" + p.name() + ", " + p.entries().size() + " entries)");
+            }
+            return new RuleSet(version, kieBase, catalog, referenceData, warnings, data.policies(), data.codeGroups(),
+                    data.demographics(), data.plausibility());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
-    private record Parsed(String rel, SourceText source, PackageDescr descr) { }
+    /** Threads that compile or load rule files (one module per file; see {@link RuleModule}) and read the YAML files. */
+    private static final int THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
-    private record Compiled(ReleaseId releaseId, KieBuilder builder, int lhsFailures, int javaFailures, Set<String> failedFiles) { }
+    /** The payer policies and data files of the rules folder, with their problems. */
+    private record ReferenceFiles(PolicySet policies, CodeGroups codeGroups, DemographicEdits demographics,
+                                  Plausibility plausibility, List<BuildError> errors) {
+        static ReferenceFiles load(RuleSnapshot snapshot, String defaultPayer) {
+            List<BuildError> errors = new ArrayList<>();
+            return new ReferenceFiles(PolicyLoader.load(snapshot, defaultPayer, errors), CodeGroups.load(snapshot, errors),
+                    DemographicEdits.load(snapshot, errors), Plausibility.load(snapshot, errors), errors);
+        }
+    }
 
-    /** One executable-model build of {@code files}; its errors translated and added to {@code errors}. */
-    private Compiled compile(KieServices ks, List<Parsed> files, List<BuildError> errors) {
-        KieFileSystem kfs = ks.newKieFileSystem();
-        Map<String, SourceText> sources = new LinkedHashMap<>();
-        Map<String, SourceText> byRel = new LinkedHashMap<>();
-        for (Parsed p : files) {
-            kfs.write(RESOURCES + p.rel(), p.source().text());
-            sources.put(p.source().file(), p.source());
-            byRel.put(p.rel(), p.source());
-        }
-        ReleaseId releaseId = ks.newReleaseId("org.claimauditor", "rules", "1.0." + BUILD_COUNTER.incrementAndGet());
-        if (files.isEmpty()) {
-            return new Compiled(releaseId, null, 0, 0, Set.of());
-        }
-        kfs.generateAndWritePomXML(releaseId);
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-        List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
-        int lhs = 0;
-        int java = 0;
-        Set<String> failed = new HashSet<>();
-        for (Message m : messages) {
-            if ((m.getText().contains("Parser returned a null Package") || m.getText().startsWith("Java source of"))
-                    && messages.size() > 1) {
-                continue; // a consequence of (or a dump behind) an error reported on its own
+    private static <T> T join(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building rules", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
-            BuildError e;
-            if (m.getPath() != null && m.getPath().endsWith(".java")) {
-                e = DroolsMessages.action(m.getText().strip(), sources, rulesDir.toString());
-                java++;
-            } else {
-                int line = Math.max(m.getLine(), 0);
-                int column = Math.max(m.getColumn(), 0);
-                Matcher at = LINE_COL.matcher(m.getText());
-                if (column == 0 && at.find()) {
-                    line = Integer.parseInt(at.group(1));
-                    column = Integer.parseInt(at.group(2)) + 1; // the parser counts columns from 0
-                }
-                String file = displayPath(m.getPath());
-                SourceText src = sources.get(file);
-                if (line == 0 && src != null) {
-                    int[] found = locate(src.text(), m.getText());
-                    line = found[0];
-                    column = found[1];
-                }
-                e = DroolsMessages.condition(file, line, column, m.getText().strip(), src);
-                lhs++;
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
-            failed.add(e.file());
-            errors.add(e);
+            throw new IllegalStateException(e.getCause());
         }
-        if (messages.isEmpty()) {
-            // second line of defence behind the source check: what the compiled rules actually call
-            RuleSandbox.checkBytecode((org.drools.compiler.kie.builder.impl.InternalKieModule) builder.getKieModule(),
-                    byRel, errors);
+    }
+
+    /** Each file that compiled and passed every check of its own is cached, even when another file failed. */
+    private void cacheClean(List<RuleModule> modules) {
+        for (RuleModule m : modules) {
+            if (m.fresh() != null) {
+                cache.put(m.key(), m.fresh());
+            }
         }
-        return new Compiled(releaseId, builder, lhs, java, failed);
+    }
+
+    /** Rule ids are unique across files (fixtures, docs and findings are keyed by them). */
+    private static void duplicateIds(List<RuleModule> modules, Map<String, Location> locations, List<BuildError> errors) {
+        Map<String, Location> byId = new HashMap<>();
+        for (RuleModule m : modules) {
+            for (org.drools.model.Model model : m.models()) {
+                for (org.drools.model.Rule rule : model.getRules()) {
+                    Object id = rule.getMetaData("id");
+                    Location loc = locations.get(RuleSet.key(rule.getPackage(), rule.getName()));
+                    if (id == null || loc == null) {
+                        continue;
+                    }
+                    String text = id.toString().replace("\"", "");
+                    Location other = byId.putIfAbsent(text, loc);
+                    if (other != null) {
+                        errors.add(new BuildError(loc.file(), loc.line(), 0, "duplicate rule id '" + text
+                                + "', also used at " + other.file() + ":" + other.line()));
+                    }
+                }
+            }
+        }
     }
 
     /** Capitalised names followed by '(' (fact types, mostly): candidates for "did you mean" on an unknown type. */
@@ -334,11 +256,17 @@ public final class RuleSetLoader {
         return pkg;
     }
 
-    private static void scanRules(String drl, String pkg, String text, Map<String, Location> locations) {
+    private static void scanRules(String drl, String pkg, String text, Map<String, Location> locations, List<BuildError> errors) {
         Matcher m = RULE.matcher(text);
         while (m.find()) {
             String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-            locations.put(RuleSet.key(pkg, name), new Location(drl, lineOf(text, m.start() + m.group(1).length())));
+            Location here = new Location(drl, lineOf(text, m.start() + m.group(1).length()));
+            Location other = locations.putIfAbsent(RuleSet.key(pkg, name), here);
+            if (other != null && !other.file().equals(drl)) {
+                // each file is compiled alone, so Drools would not see two files defining the same rule
+                errors.add(new BuildError(drl, here.line(), 0, "rule \"" + name + "\" is also defined in package " + pkg
+                        + " at " + other.file() + ":" + other.line() + "; rule names are unique within a package"));
+            }
         }
     }
 
@@ -430,14 +358,6 @@ public final class RuleSetLoader {
     /** Content hash of the rule and policy files on disk now (what a reload would build), see {@link RuleSnapshot}. */
     public String version() {
         return snapshot().version();
-    }
-
-    private String displayPath(String kiePath) {
-        if (kiePath == null) {
-            return rulesDir.toString();
-        }
-        String rel = kiePath.startsWith(RESOURCES) ? kiePath.substring(RESOURCES.length()) : kiePath;
-        return Path.of(rel).isAbsolute() ? rel : rulesDir.resolve(rel).toString();
     }
 
     /**
