@@ -52,16 +52,15 @@ final class TestRulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // the fixtures' NCCI sample and code sets load while the rules are built
+        Background<NcciTables> ncciLoad = Background.start("load NCCI sample",
+                (o, e) -> ncci.loadOrReport(o, e, fixtures.resolve(FixtureRunner.NCCI_SAMPLE)));
+        Background<CodeSets> codesLoad = Background.start("load code sets",
+                (o, e) -> codeSets.loadOrDefault(o, e, fixtures.resolve(FixtureRunner.CODE_SETS_SAMPLE)));
         RuleSet rs = rules.loadOrReport(System.err);
-        if (rs == null && !watch) {
-            return Cli.USAGE;
-        }
-        NcciTables tables = ncci.loadOrReport(System.out, System.err, fixtures.resolve(FixtureRunner.NCCI_SAMPLE));
-        if (tables == null) {
-            return Cli.USAGE;
-        }
-        CodeSets codes = codeSets.loadOrDefault(System.out, System.err, fixtures.resolve(FixtureRunner.CODE_SETS_SAMPLE));
-        if (codes == null) {
+        NcciTables tables = ncciLoad.join(System.out, System.err);
+        CodeSets codes = codesLoad.join(System.out, System.err);
+        if ((rs == null && !watch) || tables == null || codes == null) {
             return Cli.USAGE;
         }
         Reference ref = new Reference(tables, codes);

@@ -99,6 +99,7 @@ public final class RuleSetLoader {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "rule-build");
             t.setDaemon(true);
+            t.setContextClassLoader(RuleSetLoader.class.getClassLoader()); // Drools finds classes through it
             return t;
         });
         try {
