@@ -20,6 +20,9 @@ public class ClaimAuditorApplication {
         String[] command = args.length == 0 ? new String[] {"serve"} : args;
         if (!command[0].equals("serve")) {
             System.setProperty("logback.configurationFile", "logback-cli.xml");
+            // logging set up on this thread, before commands start loading on several: else SLF4J replays (and
+            // announces) calls made by other threads while it initialises
+            org.slf4j.LoggerFactory.getILoggerFactory();
         }
         int exit = Cli.run(command);
         if (exit != Cli.SERVING) {

@@ -135,7 +135,9 @@ public final class NcciCandidates {
                     units += o.getUnits();
                 }
             }
-            for (MueLimit m : ncci.mue(first)) {
+            // the line's own memo when it was built for these edits (the engine's case), so MUE-LINE does not look again
+            List<MueLimit> limits = first.getClaim().getChecks().ncci() == ncci ? first.getMueLimits() : ncci.mue(first);
+            for (MueLimit m : limits) {
                 facts.add(new MueDaySum(first, List.copyOf(group), units, m,
                         units > m.value() ? denied(group, m.value()) : List.of()));
             }

@@ -32,8 +32,8 @@ public final class PtpTable {
     private final short[] file;
     private final int[] line;
     private final int[] next;
-    private final long[] slotKeys;
-    private final int[] slotRows;
+    /** Slot s at [2s] (the packed pair) and [2s + 1] (its newest row, -1 when empty): one cache line per probe. */
+    private final long[] slots;
     private final int mask;
 
     private PtpTable(Builder b) {
@@ -55,21 +55,22 @@ public final class PtpTable {
         this.next = new int[size];
         int capacity = Integer.highestOneBit(Math.max(16, size * 2 - 1)) << 1;
         this.mask = capacity - 1;
-        this.slotKeys = new long[capacity];
-        this.slotRows = new int[capacity];
-        Arrays.fill(slotRows, -1);
+        this.slots = new long[capacity * 2];
+        for (int s = 1; s < slots.length; s += 2) {
+            slots[s] = -1;
+        }
         for (int r = 0; r < size; r++) {
             long key = CodeKey.pair(col1[r], col2[r]);
-            int slot = slotFor(key);
-            next[r] = slotRows[slot];
-            slotKeys[slot] = key;
-            slotRows[slot] = r;
+            int at = slotFor(key) * 2;
+            next[r] = (int) slots[at + 1];
+            slots[at] = key;
+            slots[at + 1] = r;
         }
     }
 
     private int slotFor(long key) {
         int slot = (int) (mix(key) & mask);
-        while (slotRows[slot] >= 0 && slotKeys[slot] != key) {
+        while (slots[slot * 2 + 1] >= 0 && slots[slot * 2] != key) {
             slot = (slot + 1) & mask;
         }
         return slot;
@@ -100,7 +101,7 @@ public final class PtpTable {
         }
         int day = (int) dos.toEpochDay();
         int best = -1;
-        for (int r = slotRows[slotFor(CodeKey.pair(c1, c2))]; r >= 0; r = next[r]) {
+        for (int r = (int) slots[slotFor(CodeKey.pair(c1, c2)) * 2 + 1]; r >= 0; r = next[r]) {
             if (effective[r] <= day && day <= deletion[r] && (best < 0 || effective[r] > effective[best])) {
                 best = r;
             }
