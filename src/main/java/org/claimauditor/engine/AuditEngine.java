@@ -101,6 +101,21 @@ public final class AuditEngine {
      */
     public static List<AuditResult> audit(RuleSet rules, Reference ref, List<ClaimInput> inputs, List<Claim> history,
                                           LocalDate today, Limits limits, IntConsumer audited) {
+        return audit(rules, ref, inputs, history, today, limits, audited, true);
+    }
+
+    /**
+     * As {@link #audit(RuleSet, Reference, List, List, LocalDate, Limits, IntConsumer)}, every session on the calling
+     * thread: for callers that run one audit per core themselves (a Spark task per core), where the engine's own
+     * pool would put every task's sessions on the same threads.
+     */
+    public static List<AuditResult> auditOnThisThread(RuleSet rules, Reference ref, List<ClaimInput> inputs,
+                                                      List<Claim> history, LocalDate today, Limits limits) {
+        return audit(rules, ref, inputs, history, today, limits, n -> { }, false);
+    }
+
+    private static List<AuditResult> audit(RuleSet rules, Reference ref, List<ClaimInput> inputs, List<Claim> history,
+                                           LocalDate today, Limits limits, IntConsumer audited, boolean parallel) {
         AuditResult[] results = new AuditResult[inputs.size()];
         List<String> referenceData = new ArrayList<>(rules.referenceData());
         referenceData.addAll(ref.describe());
@@ -161,9 +176,11 @@ public final class AuditEngine {
         if (!chunk.isEmpty()) {
             chunks.add(chunk);
         }
-        if (chunks.size() == 1) {
-            auditChunk(run, chunks.get(0), historyByPatient, results);
-            audited.accept(claimsIn(chunks.get(0)));
+        if (chunks.size() == 1 || !parallel) {
+            for (List<Map.Entry<String, List<Integer>>> c : chunks) {
+                auditChunk(run, c, historyByPatient, results);
+                audited.accept(claimsIn(c));
+            }
         } else if (chunks.size() > 1) {
             POOL.submit(() -> chunks.parallelStream().forEach(c -> {
                 auditChunk(run, c, historyByPatient, results);

@@ -22,7 +22,7 @@ import java.nio.file.Path;
  * mapping, a fraction of the cost of JSON text to write and parse; nobody reads these files). BigDecimals keep
  * their scale and nulls are left out, so a claim read back is the claim that was read.
  */
-final class SpillCodec {
+public final class SpillCodec {
 
     static final int BUFFER = 1 << 15;
 
@@ -36,6 +36,11 @@ final class SpillCodec {
             .build();
 
     private SpillCodec() { }
+
+    /** The mapper itself, for other places that pass claims between processes of one run (the Spark job's shuffle). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
 
     static <T> ObjectWriter writer(Class<T> type) {
         return MAPPER.writerFor(type);

@@ -11,6 +11,7 @@ import org.claimauditor.report.ResultsFile;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -36,6 +37,15 @@ public final class JsonLinesResults implements ResultSink {
         this.run = run;
         this.file = AtomicFile.create(outDir.resolve(FILE));
         this.out = file.stream();
+    }
+
+    /** One line of the file (without its line end): what a distributed run (the Spark job) writes per result. */
+    public static String line(AuditResult result, RunReference run) {
+        try {
+            return WRITER.writeValueAsString(ResultEntry.of(result, run));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -7,8 +7,10 @@ import org.claimauditor.pipeline.source.csv.CsvClaimReader;
 import org.claimauditor.pipeline.source.fhir.FhirClaimReader;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -49,9 +51,34 @@ public record ClaimFiles(List<Path> files, Limits limits) implements ClaimSource
         };
     }
 
-    private static ClaimCursor json(Path f, int firstIndex, Limits limits) throws IOException {
-        boolean jsonLines = f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
-        var it = ClaimReader.open(Files.newInputStream(f), f.toString(), jsonLines, firstIndex, limits);
+    /**
+     * One input's claims from a stream (a file on HDFS or object storage, as the Spark job reads them), its format told
+     * by its name: {@code .csv}; {@code .x12}, {@code .837}, {@code .edi}, {@code .txt}; {@code .fhir.json} (FHIR, read
+     * whole); anything else the auditor's JSON, {@code .jsonl} as JSON Lines. Closing the cursor closes the stream.
+     */
+    public static ClaimCursor open(InputStream in, String name, int firstIndex, Limits limits) throws IOException {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".csv")) {
+            return CsvClaimReader.open(in, name, firstIndex, limits);
+        }
+        if (n.endsWith(".x12") || n.endsWith(".837") || n.endsWith(".edi") || n.endsWith(".txt")) {
+            return new X12Claims(in, name, firstIndex, limits);
+        }
+        if (n.endsWith(".fhir.json")) {
+            byte[] body;
+            try (in) {
+                body = in.readAllBytes();
+            }
+            Iterator<ClaimInput> it = FhirClaimReader.read(body, name, limits).stream()
+                    .map(c -> new ClaimInput(c.index() + firstIndex, c.origin(), c.claimId(), c.claim(), c.error()))
+                    .iterator();
+            return cursor(it, () -> { });
+        }
+        var it = ClaimReader.open(in, name, n.endsWith(".jsonl"), firstIndex, limits);
+        return cursor(it, it::close);
+    }
+
+    private static ClaimCursor cursor(Iterator<ClaimInput> it, java.io.Closeable close) {
         return new ClaimCursor() {
             @Override
             public boolean hasNext() {
@@ -65,9 +92,15 @@ public record ClaimFiles(List<Path> files, Limits limits) implements ClaimSource
 
             @Override
             public void close() throws IOException {
-                it.close();
+                close.close();
             }
         };
+    }
+
+    private static ClaimCursor json(Path f, int firstIndex, Limits limits) throws IOException {
+        boolean jsonLines = f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
+        var it = ClaimReader.open(Files.newInputStream(f), f.toString(), jsonLines, firstIndex, limits);
+        return cursor(it, it::close);
     }
 
     /**
