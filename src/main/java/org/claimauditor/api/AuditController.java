@@ -115,7 +115,8 @@ class AuditController {
         List<ResultSink> sinks = new ArrayList<>();
         try {
             sinks.add(new ReportSink(dir, ReportRun.Options.of(EnumSet.allOf(ReportFormat.class), List.of())
-                    .withAuditDate(today).withPlausibility(rs.plausibility())));
+                    .withAuditDate(today).withPlausibility(rs.plausibility())
+                    .withRuleDescriptions(ReportRun.descriptions(rs.catalog()))));
             sinks.add(new JsonArrayResults(dir, run));
             sinks.add(new RunFile(dir, run, today, clock.instant(), clock, List.of(JsonArrayResults.FILE)));
             List<Path> files = AuditPipeline.write(inputs, results, sinks);

@@ -143,7 +143,8 @@ final class AuditCommand implements Callable<Integer> {
             // Put in place in this order: the reports (their compliance report is the likeliest to fail), the
             // results, and audit-run.json last, so a folder holding audit-run.json holds a complete run.
             sinks.add(new ReportSink(out, ReportRun.Options.of(formats, files).withHistory(historyFiles)
-                    .withAuditDate(auditDate).withStartedAt(startedAt).withPlausibility(rs.plausibility())));
+                    .withAuditDate(auditDate).withStartedAt(startedAt).withPlausibility(rs.plausibility())
+                    .withRuleDescriptions(ReportRun.descriptions(rs.catalog()))));
             sinks.add(results.equals("jsonl") ? new JsonLinesResults(out, runRef) : new JsonArrayResults(out, runRef));
             String resultsName = results.equals("jsonl") ? JsonLinesResults.FILE : JsonArrayResults.FILE;
             sinks.add(new RunFile(out, runRef, auditDate, startedAt, Clock.systemUTC(), List.of(resultsName)));
