@@ -83,7 +83,7 @@ public record ComplianceReport(
      * Providers whose coding deviates from their peers, tested per measure and ranked by significance; see
      * {@code method}. A signal for review, not a finding.
      */
-    public record Deviations(String kind, String method, int minVolume, double alpha, int tests, int flagged,
+    public record Deviations(String kind, String method, int minVolume, double falseDiscoveryRate, int tests, int flagged,
                              List<String> flaggedProviders, List<DeviationRow> rows) { }
 
     /**

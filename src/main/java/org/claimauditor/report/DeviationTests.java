@@ -31,20 +31,22 @@ import java.util.TreeSet;
  *       a chi-square test of the whole level distribution against the peers' is reported beside it;</li>
  *   <li>modifier rates: z = (p − p₀) / √(p₀(1 − p₀) / n), p₀ the peers' rate.</li>
  * </ul>
- * A deviation is flagged when its upper-tail p-value is below {@link #ALPHA} divided by the number of tests run
- * (Bonferroni), so testing thousands of providers does not by itself produce flags.
+ * Flags hold the false discovery rate at {@link #FDR} over all the run's tests (Benjamini-Hochberg): testing
+ * thousands of providers does not by itself produce flags, and about one flag in twenty is expected to be chance.
  */
 final class DeviationTests {
 
     static final int MIN_VOLUME = 30;
     static final int MIN_PEERS = 5;
-    static final double ALPHA = 0.05;
+    /** The false discovery rate the flags are held to (Benjamini-Hochberg). */
+    static final double FDR = 0.05;
     static final String RUN = "run";
     static final String METHOD = "One-sided z test per provider and measure against its peers (same billing taxonomy "
             + "when at least " + MIN_PEERS + " peers have volume, else the whole run; the provider left out): mean E/M "
             + "level z = (mean - peer mean) / (peer SD / sqrt(n)); modifier share z = (p - p0) / sqrt(p0 (1 - p0) / n). "
-            + "Tested from " + MIN_VOLUME + " visits or lines; flagged when p < " + ALPHA
-            + " / number of tests (Bonferroni). A chi-square test of the level distribution is shown beside E/M rows.";
+            + "Tested from " + MIN_VOLUME + " visits or lines; flagged at a false discovery rate of " + FDR
+            + " over all tests of the run (Benjamini-Hochberg). A chi-square test of the level distribution is shown "
+            + "beside E/M rows.";
 
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
@@ -109,17 +111,27 @@ final class DeviationTests {
             test(m, providers, rows);
         }
         int tests = rows.size();
-        double threshold = tests == 0 ? 0 : ALPHA / tests;
-        List<DeviationRow> ranked = rows.stream()
-                .map(r -> r.z().signum() > 0 && r.pValue() < threshold ? flag(r) : r)
+        List<DeviationRow> sorted = rows.stream()
                 .sorted(Comparator.comparingDouble(DeviationRow::pValue)
                         .thenComparing(DeviationRow::z, Comparator.reverseOrder())
                         .thenComparing(DeviationRow::npi).thenComparing(DeviationRow::measure))
                 .toList();
+        // Benjamini-Hochberg: the k smallest p-values are discoveries, k the largest rank with p <= k / m * q.
+        int discoveries = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            if (sorted.get(i).pValue() <= (i + 1) * FDR / tests) {
+                discoveries = i + 1;
+            }
+        }
+        List<DeviationRow> ranked = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            DeviationRow r = sorted.get(i);
+            ranked.add(i < discoveries && r.z().signum() > 0 ? flag(r) : r);
+        }
         List<DeviationRow> flagged = ranked.stream().filter(DeviationRow::flagged).toList();
         List<String> flaggedProviders = new ArrayList<>(new java.util.LinkedHashSet<>(
                 flagged.stream().map(DeviationRow::npi).toList()));
-        return new Deviations("signal", METHOD, MIN_VOLUME, ALPHA, tests, flagged.size(), flaggedProviders,
+        return new Deviations("signal", METHOD, MIN_VOLUME, FDR, tests, flagged.size(), flaggedProviders,
                 ranked.stream().limit(topN).toList());
     }
 
