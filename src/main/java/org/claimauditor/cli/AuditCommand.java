@@ -66,7 +66,8 @@ final class AuditCommand implements Callable<Integer> {
     List<Path> history = List.of();
 
     @Option(names = "--format", defaultValue = "json,csv,html", paramLabel = "FORMATS",
-            description = "Report formats, comma-separated: json, csv, html (default: ${DEFAULT-VALUE}).")
+            description = "Report formats, comma-separated: json, csv, html, pdf (default: ${DEFAULT-VALUE}; pdf is the "
+                    + "compliance report only).")
     String format;
 
     @Option(names = "--results", defaultValue = "json", paramLabel = "json|jsonl",

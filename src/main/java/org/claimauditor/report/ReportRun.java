@@ -223,8 +223,13 @@ public final class ReportRun implements AutoCloseable {
             JsonNode tree = ReportJson.REPORT.readTree(ReportJson.REPORT.writeValueAsBytes(report));
             TidyCsv.write(tree, new CsvWriter(f.stream()));
         }
+        String html = formats.contains(ReportFormat.HTML) || formats.contains(ReportFormat.PDF)
+                ? ComplianceHtml.render(report) : null;
         if (formats.contains(ReportFormat.HTML)) {
-            write(COMPLIANCE_REPORT + ".html", ComplianceHtml.render(report).getBytes(StandardCharsets.UTF_8));
+            write(COMPLIANCE_REPORT + ".html", html.getBytes(StandardCharsets.UTF_8));
+        }
+        if (formats.contains(ReportFormat.PDF)) {
+            CompliancePdf.write(html, create(COMPLIANCE_REPORT + ".pdf").stream());
         }
     }
 

@@ -18,7 +18,9 @@ final class SvgChart {
 
     /** Horizontal bars, one row per item, longest = full width. */
     static String bars(String id, String title, List<Bar> bars) {
-        int labelW = 200;
+        // Room for the longest label (about 7 px a character at 12 px), within reason.
+        int labelW = Math.min(340, Math.max(80, 16 + 7 * bars.stream().mapToInt(b -> Math.min(46, b.label().length()))
+                .max().orElse(0)));
         int textW = 110;
         int rowH = 24;
         int plotW = WIDTH - labelW - textW;
@@ -32,7 +34,7 @@ final class SvgChart {
             Bar b = bars.get(i);
             int y = 5 + i * rowH;
             double w = max <= 0 ? 0 : b.value() / max * plotW;
-            s.append(text(labelW - 8, y + 16, "end", shorten(b.label(), 30)));
+            s.append(text(labelW - 8, y + 16, "end", shorten(b.label(), 46)));
             s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"18\" fill=\"%s\"><title>%s</title></rect>",
                     labelW, y + 2, w, COLOR, Html.escape(b.label() + ": " + b.text())));
             s.append(text((int) (labelW + w + 6), y + 16, "start", b.text()));
@@ -83,7 +85,7 @@ final class SvgChart {
         int bottom = 34;
         int top = 26;
         int height = 200;
-        int width = Math.min(WIDTH, left + 20 + keys.size() * 90);
+        int width = Math.max(340, Math.min(WIDTH, left + 20 + keys.size() * 70));
         int plotW = width - left - 10;
         int plotH = height - top - bottom;
         double max = values.stream().mapToDouble(v -> Math.max(v[0], v[1])).max().orElse(0);

@@ -65,14 +65,21 @@ class ComplianceHtmlTest {
     @Test
     void everySectionButTheRunIsLedByAChart() {
         for (Element section : html.select("section")) {
+            Element lead = section.child(0);
+            assertThat(lead.hasClass("lead")).as(section.id()).isTrue(); // heading and chart kept on one page
+            assertThat(lead.child(0).tagName()).isEqualTo("h2");
             if (!section.id().equals("run")) {
-                assertThat(section.child(1).tagName()).as(section.id()).isEqualTo("svg");
+                assertThat(lead.child(1).tagName()).as(section.id()).isEqualTo("svg");
             }
         }
         assertThat(html.getElementById("chart-rule").select("rect > title").eachText()).startsWith(
                 "CLAIM-REQUIRED-FIELD: 600.00", "NCCI-MUE-LINE: 210.00");
-        assertThat(html.getElementById("summary").select("ol.headlines li").first().text())
-                .isEqualTo("Rule CLAIM-REQUIRED-FIELD: 600.00 at risk on 1 claim(s).");
+        // Before every section: who deviates (nobody here: three providers are below the minimum volume), the
+        // costliest rules, the costliest claims.
+        assertThat(html.body().child(2).id()).isEqualTo("headlines");
+        assertThat(html.select("#headlines ol.headlines li").eachText()).startsWith(
+                "No provider codes significantly above its peers (0 tests).",
+                "Rule CLAIM-REQUIRED-FIELD: 600.00 at risk on 1 claim(s).");
     }
 
     @Test
@@ -89,8 +96,9 @@ class ComplianceHtmlTest {
         assertThat(trend.select("rect > title").eachText()).containsExactly("2026-01: 3", "2026-02: 4", "2026-03: 2");
         // The longest bar spans the plot; others are in proportion.
         List<Double> widths = category.select("rect").stream().map(r -> Double.parseDouble(r.attr("width"))).toList();
-        assertThat(widths.get(7)).isEqualTo(450.0); // CLAIM_DATA, 3 findings
-        assertThat(widths.get(0)).isEqualTo(300.0); // PTP, 2 findings
+        // 760 wide less 110 for the numbers and 16 + 7 px per character of the longest label, CODE_VALIDITY: 543
+        assertThat(widths.get(7)).isEqualTo(543.0); // CLAIM_DATA, 3 findings
+        assertThat(widths.get(0)).isEqualTo(362.0); // PTP, 2 findings
     }
 
     @Test
