@@ -114,8 +114,11 @@ class AuditController {
         RunReference run = RunReference.of(rs, ref);
         List<ResultSink> sinks = new ArrayList<>();
         try {
-            sinks.add(new ReportSink(dir, ReportRun.Options.of(EnumSet.allOf(ReportFormat.class), List.of())
-                    .withAuditDate(today).withPlausibility(rs.plausibility())));
+            // No PDF here: a pre-screen client reads the JSON, and rendering pages would slow every request.
+            sinks.add(new ReportSink(dir, ReportRun.Options.of(
+                    EnumSet.of(ReportFormat.JSON, ReportFormat.CSV, ReportFormat.HTML), List.of())
+                    .withAuditDate(today).withPlausibility(rs.plausibility())
+                    .withRuleDescriptions(ReportRun.descriptions(rs.catalog()))));
             sinks.add(new JsonArrayResults(dir, run));
             sinks.add(new RunFile(dir, run, today, clock.instant(), clock, List.of(JsonArrayResults.FILE)));
             List<Path> files = AuditPipeline.write(inputs, results, sinks);

@@ -76,11 +76,84 @@ public final class ClaimGenerator {
     private static final int MAX_LINES = 12;
     private static final int[] LINE_WEIGHTS = {300, 250, 170, 110, 50, 40, 30, 20, 12, 8, 6, 4}; // 1..12 lines
 
+    /** E/M weights of the "high acuity" specialty {@link Population#withSpecialties} adds: more level 4 and 5. */
+    private static final int[] EM_WEIGHTS_HIGH = {1, 4, 8, 5, 1, 4, 25, 40, 18};
+    /** Taxonomy codes the practices get with {@link Population#withSpecialties}: family medicine, internal medicine, cardiology. */
+    public static final List<String> TAXONOMIES = List.of("207Q00000X", "207R00000X", "207RC0000X");
+    public static final String HIGH_ACUITY_TAXONOMY = "207RC0000X";
+
+    /** How a planted provider codes differently; {@code strength} is the chance per eligible line. */
+    public enum PlantKind {
+        /** E/M visits billed one level higher (within the family). */
+        UPCODE,
+        /** Modifier 25 added to E/M lines without it. */
+        MODIFIER_25,
+        /** 59 or XU added to procedure, radiology and lab lines without a modifier. */
+        MODIFIER_59
+    }
+
+    public record Plant(PlantKind kind, double strength) { }
+
+    /**
+     * Who the claims come from. {@link #BENCH} is the benchmark population (the claims it makes do not change);
+     * planted providers are rendering providers 0, 1, 2, ... in the order of {@code plants}, and their claims come
+     * from a separate random stream, so planting never changes anyone else's claims.
+     *
+     * @param specialties practices get one of {@link #TAXONOMIES} as billing provider taxonomy, and the cardiology
+     *                    practices ({@link #HIGH_ACUITY_TAXONOMY}, one in five) bill higher E/M levels
+     */
+    public record Population(int renderingProviders, int practices, List<Plant> plants, boolean specialties) {
+
+        public static final Population BENCH = new Population(RENDERING_PROVIDERS, PRACTICES, List.of(), false);
+
+        public Population {
+            plants = List.copyOf(plants);
+            if (renderingProviders < 1 || practices < 1 || plants.size() > renderingProviders) {
+                throw new IllegalArgumentException("need at least one provider and practice, and a provider per plant");
+            }
+        }
+
+        public Population withSpecialties(boolean on) {
+            return new Population(renderingProviders, practices, plants, on);
+        }
+    }
+
     private ClaimGenerator() { }
 
     /** {@code count} claims, made lazily; the iterator holds at most one visit (1-3 claims) at a time. */
     public static Iterator<Claim> claims(Universe u, long seed, int count) {
-        return new Gen(u, seed, count);
+        return new Gen(u, seed, count, Population.BENCH);
+    }
+
+    /** {@code count} claims from {@code population}. */
+    public static Iterator<Claim> claims(Universe u, long seed, int count, Population population) {
+        return new Gen(u, seed, count, population);
+    }
+
+    /** The rendering NPIs of {@code population} for {@code seed}, by provider index (plants first). */
+    public static List<String> renderingNpis(long seed, Population population) {
+        String[] npis = new String[population.renderingProviders()];
+        Provider[] billing = new Provider[population.practices()];
+        providers(new SplittableRandom(seed ^ 0x5DEECE66DL), npis, billing);
+        return List.of(npis);
+    }
+
+    private static void providers(SplittableRandom r, String[] rendering, Provider[] billing) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < rendering.length; i++) {
+            rendering[i] = uniqueNpi(r, seen);
+        }
+        for (int i = 0; i < billing.length; i++) {
+            billing[i] = new Provider(uniqueNpi(r, seen), Integer.toString(100_000_000 + r.nextInt(900_000_000)));
+        }
+    }
+
+    private static String uniqueNpi(SplittableRandom r, Set<String> seen) {
+        String npi;
+        do {
+            npi = npi(Integer.toString(100_000_000 + r.nextInt(100_000_000))); // 1xxxxxxxx
+        } while (!seen.add(npi));
+        return npi;
     }
 
     /** Writes the claims as JSON Lines (one compact claim per line, ISO dates, empty fields left out). */
@@ -112,7 +185,7 @@ public final class ClaimGenerator {
     private enum Kind { EM, PROCEDURE, RADIOLOGY, LAB, HCPCS, ADD_ON }
 
     private static final class LineDraft {
-        final String code;
+        String code;
         final Kind kind;
         int units = 1;
         final List<String> modifiers = new ArrayList<>(2);
@@ -141,10 +214,15 @@ public final class ClaimGenerator {
         private final String[] type2;
         private final Set<String> emCodes = Set.of(EM);
         private final int[] emCumulative = cumulative(EM_WEIGHTS);
+        private final int[] emCumulativeHigh = cumulative(EM_WEIGHTS_HIGH);
         private final int[] lineCumulative = cumulative(LINE_WEIGHTS);
-        private final String[] renderingNpi = new String[RENDERING_PROVIDERS];
-        private final Provider[] rendering = new Provider[RENDERING_PROVIDERS];
-        private final Provider[] billing = new Provider[PRACTICES];
+        private final Population population;
+        private final int providerCount;
+        private final String[] renderingNpi;
+        private final Provider[] rendering;
+        private final Provider[] billing;
+        /** Only planted providers' visits draw from it, so plants leave every other claim as it was. */
+        private final SplittableRandom plantRng;
         private final ArrayDeque<Claim> ready = new ArrayDeque<>(3);
         private int made;
         private long nextId = 1;
@@ -156,7 +234,13 @@ public final class ClaimGenerator {
         private boolean visitHasEm;
         private Claim.Sex visitSex;
 
-        Gen(Universe u, long seed, int count) {
+        Gen(Universe u, long seed, int count, Population population) {
+            this.population = population;
+            this.providerCount = population.renderingProviders();
+            this.renderingNpi = new String[providerCount];
+            this.rendering = new Provider[providerCount];
+            this.billing = new Provider[population.practices()];
+            this.plantRng = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
             this.rng = new SplittableRandom(seed);
             this.patientSalt = rng.nextLong();
             this.count = Math.max(0, count);
@@ -223,22 +307,20 @@ public final class ClaimGenerator {
         }
 
         private void buildProviders(SplittableRandom r) {
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < RENDERING_PROVIDERS; i++) {
-                renderingNpi[i] = uniqueNpi(r, seen);
+            providers(r, renderingNpi, billing);
+            for (int i = 0; i < providerCount; i++) {
                 rendering[i] = new Provider(renderingNpi[i], null);
             }
-            for (int i = 0; i < PRACTICES; i++) {
-                billing[i] = new Provider(uniqueNpi(r, seen), Integer.toString(100_000_000 + r.nextInt(900_000_000)));
+            if (population.specialties()) {
+                for (int i = 0; i < billing.length; i++) {
+                    billing[i] = new Provider(billing[i].npi(), billing[i].tin(), taxonomyOf(i));
+                }
             }
         }
 
-        private static String uniqueNpi(SplittableRandom r, Set<String> seen) {
-            String npi;
-            do {
-                npi = npi(Integer.toString(100_000_000 + r.nextInt(100_000_000))); // 1xxxxxxxx
-            } while (!seen.add(npi));
-            return npi;
+        /** One practice in five is cardiology; the rest alternate family and internal medicine. */
+        private static String taxonomyOf(int practice) {
+            return practice % 5 == 4 ? HIGH_ACUITY_TAXONOMY : TAXONOMIES.get(practice % 2);
         }
 
         @Override
@@ -271,8 +353,10 @@ public final class ClaimGenerator {
             visitHasEm = false;
             int patient = rng.nextInt(PATIENTS);
             long h = mix(patientSalt + patient);
-            int provider = rng.nextInt(10) < 7 ? (int) Long.remainderUnsigned(mix(h), RENDERING_PROVIDERS)
-                    : rng.nextInt(RENDERING_PROVIDERS);
+            int provider = rng.nextInt(10) < 7 ? (int) Long.remainderUnsigned(mix(h), providerCount)
+                    : rng.nextInt(providerCount);
+            int practice = provider % billing.length;
+            boolean high = population.specialties() && HIGH_ACUITY_TAXONOMY.equals(taxonomyOf(practice));
             LocalDate dos = serviceDate();
             Patient pat = patient(patient, h);
             visitSex = pat.sex();
@@ -302,7 +386,7 @@ public final class ClaimGenerator {
                 }
             }
             if (!visitHasEm && rng.nextInt(100) < 70) {
-                String em = EM[pick(emCumulative)];
+                String em = EM[pick(high ? emCumulativeHigh : emCumulative)];
                 if (!used.contains(em)) {
                     visit.get(0).add(0, new LineDraft(em, Kind.EM));
                     used.add(em);
@@ -313,11 +397,49 @@ public final class ClaimGenerator {
                 fill(visit.get(i), target[i]);
                 markEmWith25(visit.get(i));
             }
+            if (provider < population.plants().size()) {
+                plant(population.plants().get(provider));
+            }
             Provider rend = rendering[provider];
-            Provider bill = billing[provider % PRACTICES];
+            Provider bill = billing[practice];
             for (List<LineDraft> lines : visit) {
                 ready.add(materialize(lines, pat, bill, rend, dos));
             }
+        }
+
+        /** Changes the visit's lines as a planted provider would code them. */
+        private void plant(Plant plant) {
+            for (List<LineDraft> lines : visit) {
+                for (LineDraft l : lines) {
+                    switch (plant.kind()) {
+                        case UPCODE -> {
+                            String up = l.kind == Kind.EM ? oneLevelUp(l.code) : null;
+                            if (up != null && !used.contains(up) && plantRng.nextDouble() < plant.strength()) {
+                                used.remove(l.code);
+                                used.add(up);
+                                l.code = up;
+                            }
+                        }
+                        case MODIFIER_25 -> {
+                            if (l.kind == Kind.EM && !l.modifiers.contains("25") && plantRng.nextDouble() < plant.strength()) {
+                                l.modifiers.add("25");
+                            }
+                        }
+                        case MODIFIER_59 -> {
+                            boolean eligible = l.kind == Kind.PROCEDURE || l.kind == Kind.RADIOLOGY || l.kind == Kind.LAB;
+                            if (eligible && l.modifiers.isEmpty() && plantRng.nextDouble() < plant.strength()) {
+                                l.modifiers.add(plantRng.nextBoolean() ? "59" : "XU");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The next E/M level of the same family (99213 to 99214), null at the top (99205, 99215). */
+        private static String oneLevelUp(String em) {
+            return em.equals("99205") || em.equals("99215") ? null
+                    : em.substring(0, 4) + (char) (em.charAt(4) + 1);
         }
 
         // ------------------------------------------------------------ edit-family injections

@@ -41,7 +41,16 @@ public record Claim(
 
     public record Patient(String id, LocalDate birthDate, Sex sex) { }
 
-    public record Provider(String npi, String tin) { }
+    /**
+     * {@code taxonomy}: the provider's NUCC taxonomy (specialty) code, optional (837 PRV-03, FHIR
+     * {@code PractitionerRole.specialty}); the reports compare a provider with peers of the same specialty.
+     */
+    public record Provider(String npi, String tin, String taxonomy) {
+
+        public Provider(String npi, String tin) {
+            this(npi, tin, null);
+        }
+    }
 
     public record ServiceLine(
             Integer lineNumber,

@@ -66,7 +66,8 @@ final class AuditCommand implements Callable<Integer> {
     List<Path> history = List.of();
 
     @Option(names = "--format", defaultValue = "json,csv,html", paramLabel = "FORMATS",
-            description = "Report formats, comma-separated: json, csv, html (default: ${DEFAULT-VALUE}).")
+            description = "Report formats, comma-separated: json, csv, html, pdf (default: ${DEFAULT-VALUE}; pdf is the "
+                    + "compliance report only).")
     String format;
 
     @Option(names = "--results", defaultValue = "json", paramLabel = "json|jsonl",
@@ -143,7 +144,8 @@ final class AuditCommand implements Callable<Integer> {
             // Put in place in this order: the reports (their compliance report is the likeliest to fail), the
             // results, and audit-run.json last, so a folder holding audit-run.json holds a complete run.
             sinks.add(new ReportSink(out, ReportRun.Options.of(formats, files).withHistory(historyFiles)
-                    .withAuditDate(auditDate).withStartedAt(startedAt).withPlausibility(rs.plausibility())));
+                    .withAuditDate(auditDate).withStartedAt(startedAt).withPlausibility(rs.plausibility())
+                    .withRuleDescriptions(ReportRun.descriptions(rs.catalog()))));
             sinks.add(results.equals("jsonl") ? new JsonLinesResults(out, runRef) : new JsonArrayResults(out, runRef));
             String resultsName = results.equals("jsonl") ? JsonLinesResults.FILE : JsonArrayResults.FILE;
             sinks.add(new RunFile(out, runRef, auditDate, startedAt, Clock.systemUTC(), List.of(resultsName)));

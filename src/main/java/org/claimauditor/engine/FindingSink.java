@@ -127,8 +127,10 @@ public final class FindingSink {
         Severity severity = severityOverride != null ? severityOverride : info.severity();
         BigDecimal atRisk = severity == Severity.INFO ? BigDecimal.ZERO : amountAtRisk(claim, lines, plausibility);
         if (shareAtRisk < 1.0) {
-            atRisk = atRisk.multiply(BigDecimal.valueOf(shareAtRisk)).setScale(2, java.math.RoundingMode.HALF_UP);
+            atRisk = atRisk.multiply(BigDecimal.valueOf(shareAtRisk));
         }
+        // Money has two decimals wherever it is written (110.00, never 110.0 or 0), whatever the input's charges had.
+        atRisk = atRisk.setScale(2, java.math.RoundingMode.HALF_UP);
         List<Finding> findings = byClaim.computeIfAbsent(claim.getSeq(), k -> new ArrayList<>());
         if (findings.size() >= maxFindingsPerClaim) {
             overLimit.add(claim.getSeq());

@@ -16,11 +16,14 @@ import java.util.Map;
  * denied charge over the denied claim's lines); a line is at risk for the largest share any finding puts on it.
  * A claim-level finding (no line) puts its amount on the claim; the claim's total is the larger of that and
  * the lines' sum, never more than the claim's charges. {@code byProvider} splits it by the provider of each
- * line (the rest to the claim's provider), so payer and provider totals add up to the run's total.
+ * line (the rest to the claim's provider), so payer and provider totals add up to the run's total; {@code byCode}
+ * splits it by each line's procedure code (the rest under {@link #CLAIM_LEVEL}), so code totals add up too.
  */
-record AtRisk(BigDecimal total, Map<String, BigDecimal> byProvider) {
+record AtRisk(BigDecimal total, Map<String, BigDecimal> byProvider, Map<String, BigDecimal> byCode) {
 
-    static final AtRisk NONE = new AtRisk(BigDecimal.ZERO, Map.of());
+    /** The {@code byCode} key of an amount no line carries (claim-level findings). */
+    static final String CLAIM_LEVEL = "(claim level)";
+    static final AtRisk NONE = new AtRisk(BigDecimal.ZERO, Map.of(), Map.of());
 
     static AtRisk of(ClaimView claim, List<Finding> findings) {
         Map<Integer, BigDecimal> lineRisk = new HashMap<>();
@@ -50,11 +53,16 @@ record AtRisk(BigDecimal total, Map<String, BigDecimal> byProvider) {
         BigDecimal linesSum = lineRisk.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal total = linesSum.max(claimLevel).min(claim.totalCharge().max(BigDecimal.ZERO));
         Map<String, BigDecimal> byProvider = new LinkedHashMap<>();
-        lineRisk.forEach((n, amount) -> byProvider.merge(claim.provider(claim.line(n)), amount, BigDecimal::add));
+        Map<String, BigDecimal> byCode = new LinkedHashMap<>();
+        lineRisk.forEach((n, amount) -> {
+            byProvider.merge(claim.provider(claim.line(n)), amount, BigDecimal::add);
+            byCode.merge(ClaimView.codeOf(claim.line(n)), amount, BigDecimal::add);
+        });
         BigDecimal rest = total.subtract(linesSum);
         if (rest.signum() != 0) {
             byProvider.merge(claim.claimProvider(), rest, BigDecimal::add);
+            byCode.merge(CLAIM_LEVEL, rest, BigDecimal::add);
         }
-        return new AtRisk(total, byProvider);
+        return new AtRisk(total, byProvider, byCode);
     }
 }

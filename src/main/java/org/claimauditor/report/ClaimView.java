@@ -115,6 +115,17 @@ final class ClaimView {
         return null;
     }
 
+    /** A line's procedure code as the reports key it (trimmed, upper case), {@link #NONE} when it has none. */
+    static String codeOf(ServiceLine l) {
+        return l == null || !present(l.procedureCode()) ? NONE : l.procedureCode().strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The billing provider's taxonomy (specialty) code, or null. */
+    String taxonomy() {
+        Claim.Provider b = claim.billingProvider();
+        return b == null || !present(b.taxonomy()) ? null : b.taxonomy().strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
     static String npi(Claim.Provider p) {
         return p == null ? null : p.npi();
     }

@@ -9,6 +9,10 @@ import org.claimauditor.report.ComplianceReport.BypassRow;
 import org.claimauditor.report.ComplianceReport.CarcRow;
 import org.claimauditor.report.ComplianceReport.CategoryRow;
 import org.claimauditor.report.ComplianceReport.ClaimCounts;
+import org.claimauditor.report.ComplianceReport.CodeRow;
+import org.claimauditor.report.ComplianceReport.FixFirstRow;
+import org.claimauditor.report.ComplianceReport.Rates;
+import org.claimauditor.report.ComplianceReport.TopClaim;
 import org.claimauditor.report.ComplianceReport.EmFamily;
 import org.claimauditor.report.ComplianceReport.EmLevels;
 import org.claimauditor.report.ComplianceReport.EmMix;
@@ -34,34 +38,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 
 /**
- * The run's aggregates, updated claim by claim: counters keyed by category, rule, payer, provider and month
- * of service. Memory grows with the number of distinct keys (providers, payers), never with claims or
- * findings.
+ * The run's aggregates, updated claim by claim: counters keyed by category, rule, payer, provider, procedure code,
+ * rule × provider and month of service, each provider's coding profile, and a bounded heap of the claims with the
+ * most money at risk. Memory grows with the number of distinct keys (providers, payers, codes, rules), never with
+ * claims or findings.
  */
 final class ComplianceTally {
 
     /** The {@code byCarc} key of denials whose rule has no remittance codes. */
     static final String NO_CARC = "(none)";
-    static final List<String> BYPASS_MODIFIERS = List.of("59", "XE", "XS", "XP", "XU");
+    static final List<String> BYPASS_MODIFIERS = CodingProfile.BYPASS_MODIFIERS;
+    /** Rule × provider pairs in the "fix first" list. */
+    static final int FIX_FIRST = 10;
+    /** Rule ids listed per top claim. */
+    static final int RULES_PER_CLAIM = 5;
     static final List<String> EM_NEW = List.of("99202", "99203", "99204", "99205");
     static final List<String> EM_ESTABLISHED = List.of("99211", "99212", "99213", "99214", "99215");
     static final String EM_NOTE = "E/M level distribution per rendering provider against all providers in this run. "
             + "A signal for review (possible upcoding or undercoding), not a finding: a different mix can be "
             + "explained by specialty and patients.";
 
-    private static final Map<String, Integer> EM_INDEX = new HashMap<>();
-
-    static {
-        List<String> all = new ArrayList<>(EM_NEW);
-        all.addAll(EM_ESTABLISHED);
-        for (int i = 0; i < all.size(); i++) {
-            EM_INDEX.put(all.get(i), i);
-        }
-    }
+    /** New-patient codes first, then established, as in {@link CodingProfile#EM_INDEX} (which goes on with more). */
+    private static final int EM_SLOTS = EM_NEW.size() + EM_ESTABLISHED.size();
 
     /** Counters for one key. {@code claims} counts each claim once however many times it touches the key. */
     private static final class Tally {
@@ -77,12 +80,21 @@ final class ComplianceTally {
         Severity severity;
         private long lastClaim = -1;
 
-        Tally claim(long seq) {
+        /** Counts the claim once, and once among the rejected when it was rejected. */
+        Tally claim(long seq, boolean reject) {
             if (lastClaim != seq) {
                 lastClaim = seq;
                 claims++;
+                if (reject) {
+                    rejected++;
+                }
             }
             return this;
+        }
+
+        Rates rates() {
+            return new Rates(rate(findings, claims), rate(rejected, claims),
+                    claims == 0 ? null : amount.divide(BigDecimal.valueOf(claims), 2, RoundingMode.HALF_UP));
         }
 
         void finding(Finding f) {
@@ -93,7 +105,7 @@ final class ComplianceTally {
 
         long[] em() {
             if (em == null) {
-                em = new long[EM_INDEX.size()];
+                em = new long[EM_SLOTS];
             }
             return em;
         }
@@ -108,7 +120,7 @@ final class ComplianceTally {
     private BigDecimal totalCharge = BigDecimal.ZERO;
     private BigDecimal claimsAtRisk = BigDecimal.ZERO;
     private BigDecimal findingsAtRisk = BigDecimal.ZERO;
-    private final long[] em = new long[EM_INDEX.size()];
+    private final long[] em = new long[EM_SLOTS];
     private final Map<Category, Tally> byCategory = new EnumMap<>(Category.class);
     private final Map<String, Tally> byRule = new HashMap<>();
     private final Map<String, Tally> byCarc = new HashMap<>();
@@ -116,39 +128,62 @@ final class ComplianceTally {
     private final Map<String, Tally> byPayer = new HashMap<>();
     private final Map<String, Tally> byProvider = new HashMap<>();
     private final Map<YearMonth, Tally> byMonth = new TreeMap<>();
+    private final Map<String, Tally> byCode = new HashMap<>();
+    /** Keyed by rule id, a NUL, and the NPI: no rule id or NPI holds a NUL. */
+    private final Map<String, Tally> byRuleProvider = new HashMap<>();
+    private final Map<String, CodingProfile> profiles = new HashMap<>();
+    private final Map<String, String> ruleDescriptions;
+    private final int topClaims;
+    /** The claims with most money at risk so far, least first (the next one evicted); ties keep the earlier claim. */
+    private final PriorityQueue<Candidate> top;
+
+    private record Candidate(long seq, TopClaim claim) { }
+
+    /** @param ruleDescriptions rule id to catalog description; {@code topClaims} how many claims the top list keeps */
+    ComplianceTally(Map<String, String> ruleDescriptions, int topClaims) {
+        this.ruleDescriptions = Map.copyOf(ruleDescriptions);
+        this.topClaims = topClaims;
+        this.top = new PriorityQueue<>(topClaims + 1, Comparator
+                .comparing((Candidate c) -> c.claim().amountAtRisk())
+                .thenComparing(Candidate::seq, Comparator.reverseOrder()));
+    }
 
     /** Adds one input; {@code view} is null for an input that could not be read. */
-    void add(AuditResult result, ClaimView view, AtRisk risk) {
+    void add(AuditResult result, ClaimView view, AtRisk risk, ClaimSummary summary) {
         long claim = seq++;
         statuses[result.status().ordinal()]++;
         if (view == null) {
             return;
         }
-        Tally payer = byPayer.computeIfAbsent(view.payer(), k -> new Tally()).claim(claim);
-        if (result.status() == AuditResult.Status.REJECT) {
-            payer.rejected++;
-        }
+        boolean reject = result.status() == AuditResult.Status.REJECT;
+        Tally payer = byPayer.computeIfAbsent(view.payer(), k -> new Tally()).claim(claim, reject);
         payer.amount = payer.amount.add(risk.total());
         claimsAtRisk = claimsAtRisk.add(risk.total());
         totalCharge = totalCharge.add(view.totalCharge());
+        String taxonomy = view.taxonomy();
         for (ServiceLine line : view.claim().lines()) {
-            addLine(claim, view.provider(line), line);
+            addLine(claim, reject, view.provider(line), line, taxonomy);
         }
         for (Finding f : result.findings()) {
             severities[f.severity().ordinal()]++;
             findingsAtRisk = findingsAtRisk.add(amountOf(f));
-            byCategory.computeIfAbsent(f.category(), k -> new Tally()).claim(claim).finding(f);
-            Tally rule = byRule.computeIfAbsent(f.ruleId(), k -> new Tally()).claim(claim);
+            byCategory.computeIfAbsent(f.category(), k -> new Tally()).claim(claim, reject).finding(f);
+            Tally rule = byRule.computeIfAbsent(f.ruleId(), k -> new Tally()).claim(claim, reject);
             rule.finding(f);
             rule.category = rule.category != null ? rule.category : f.category();
             rule.severity = rule.severity != null ? rule.severity : f.severity();
             if (f.severity() != Severity.INFO) {
                 String adjustment = f.carc() == null ? NO_CARC : f.adjustment();
-                byCarc.computeIfAbsent(adjustment, k -> new Tally()).claim(claim).finding(f);
+                byCarc.computeIfAbsent(adjustment, k -> new Tally()).claim(claim, reject).finding(f);
                 carcRules.computeIfAbsent(adjustment, k -> new java.util.TreeSet<>()).add(f.ruleId());
             }
             payer.findings++;
-            provider(view.providerOf(f)).claim(claim).findings++;
+            String npi = view.providerOf(f);
+            provider(npi).claim(claim, reject).findings++;
+            byRuleProvider.computeIfAbsent(f.ruleId() + '\0' + npi, k -> new Tally()).claim(claim, reject).finding(f);
+            for (String code : codesOf(view, f)) {
+                byCode.computeIfAbsent(code, k -> new Tally()).claim(claim, reject).findings++;
+            }
             LocalDate dos = view.serviceDateOf(f);
             if (dos == null) {
                 withoutServiceDate++;
@@ -157,21 +192,62 @@ final class ComplianceTally {
             }
         }
         risk.byProvider().forEach((npi, amount) -> {
-            Tally p = provider(npi).claim(claim);
+            Tally p = provider(npi).claim(claim, reject);
             p.amount = p.amount.add(amount);
         });
+        risk.byCode().forEach((code, amount) -> {
+            Tally c = byCode.computeIfAbsent(code, k -> new Tally()).claim(claim, reject);
+            c.amount = c.amount.add(amount);
+        });
+        offerTop(claim, result, view, summary);
     }
 
-    private void addLine(long claim, String npi, ServiceLine line) {
+    /** The distinct codes of a finding's lines; a finding on no known line counts under the claim level. */
+    private static List<String> codesOf(ClaimView view, Finding f) {
+        List<String> codes = new ArrayList<>(2);
+        for (Integer n : f.lineNumbers()) {
+            ServiceLine l = n == null ? null : view.line(n);
+            if (l != null && !codes.contains(ClaimView.codeOf(l))) {
+                codes.add(ClaimView.codeOf(l));
+            }
+        }
+        if (codes.isEmpty()) {
+            codes.add(AtRisk.CLAIM_LEVEL);
+        }
+        return codes;
+    }
+
+    private void offerTop(long claim, AuditResult result, ClaimView view, ClaimSummary s) {
+        if (s.amountAtRisk().signum() <= 0) {
+            return;
+        }
+        Candidate least = top.peek();
+        if (top.size() >= topClaims && least != null && s.amountAtRisk().compareTo(least.claim().amountAtRisk()) <= 0) {
+            return; // the common case on a large run: no TopClaim built
+        }
+        List<String> rules = result.findings().stream()
+                .filter(f -> f.amountAtRisk() != null && f.amountAtRisk().signum() > 0)
+                .map(Finding::ruleId).distinct().limit(RULES_PER_CLAIM).toList();
+        top.add(new Candidate(claim, new TopClaim(s.claimId(), s.origin(), s.payerId(), view.claimProvider(),
+                s.firstServiceDate(), s.status().name(), result.findings().size(), rules, s.totalCharge(),
+                s.amountAtRisk())));
+        if (top.size() > topClaims) {
+            top.poll();
+        }
+    }
+
+    private void addLine(long claim, boolean reject, String npi, ServiceLine line, String taxonomy) {
         lines++;
-        Tally p = provider(npi).claim(claim);
+        Tally p = provider(npi).claim(claim, reject);
         p.lines++;
-        if (line.modifiers().stream().anyMatch(m -> m != null && BYPASS_MODIFIERS.contains(m.strip().toUpperCase(Locale.ROOT)))) {
+        byCode.computeIfAbsent(ClaimView.codeOf(line), k -> new Tally()).claim(claim, reject).lines++;
+        profiles.computeIfAbsent(npi, k -> new CodingProfile()).add(line, taxonomy);
+        if (CodingProfile.has(line, BYPASS_MODIFIERS)) {
             p.bypassLines++;
             bypassLines++;
         }
-        Integer level = line.procedureCode() == null ? null : EM_INDEX.get(line.procedureCode().strip());
-        if (level != null) {
+        Integer level = CodingProfile.EM_INDEX.get(ClaimView.codeOf(line));
+        if (level != null && level < EM_SLOTS) {
             p.em()[level]++;
             em[level]++;
         }
@@ -194,9 +270,37 @@ final class ComplianceTally {
         FindingCounts findings = new FindingCounts(severities[0] + severities[1] + severities[2], severities[0],
                 severities[1], severities[2], money(findingsAtRisk), withoutServiceDate);
         return new ComplianceReport(ComplianceReport.VERSION, run, claims, findings, categories(), rules(), carcs(),
-                ranked(byPayer, topN, (id, t) -> new PayerRow(id, t.claims, t.rejected, t.findings, money(t.amount))),
-                ranked(byProvider, topN, (id, t) -> new ProviderRow(id, t.claims, t.lines, t.findings, money(t.amount))),
-                months(), bypass(topN), emLevels(topN));
+                ranked(byPayer, topN, (id, t) -> new PayerRow(id, t.claims, t.rejected, t.findings, money(t.amount),
+                        t.rates())),
+                ranked(byProvider, topN, (id, t) -> new ProviderRow(id, t.claims, t.lines, t.findings, money(t.amount),
+                        t.rejected, t.rates())),
+                months(), bypass(topN), emLevels(topN),
+                ranked(byCode, topN, (id, t) -> new CodeRow(id, t.claims, t.lines, t.findings, money(t.amount),
+                        t.rejected, t.rates())),
+                topClaims(), fixFirst(), DeviationTests.run(profiles, topN));
+    }
+
+    private List<TopClaim> topClaims() {
+        return top.stream()
+                .sorted(Comparator.comparing((Candidate c) -> c.claim().amountAtRisk()).reversed()
+                        .thenComparing(Candidate::seq))
+                .map(Candidate::claim).toList();
+    }
+
+    private List<FixFirstRow> fixFirst() {
+        return byRuleProvider.entrySet().stream()
+                .filter(e -> e.getValue().amount.signum() > 0)
+                .sorted(Comparator.comparing((Map.Entry<String, Tally> e) -> e.getValue().amount).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .limit(FIX_FIRST)
+                .map(e -> {
+                    int nul = e.getKey().indexOf('\0');
+                    String rule = e.getKey().substring(0, nul);
+                    Tally t = e.getValue();
+                    return new FixFirstRow(rule, ruleDescriptions.get(rule), e.getKey().substring(nul + 1), t.findings,
+                            t.claims, money(t.amount));
+                })
+                .toList();
     }
 
     /** Every category, in catalog order, so charts and spreadsheets line up across runs. */
@@ -210,11 +314,17 @@ final class ComplianceTally {
         return rows;
     }
 
+    /** Most money at risk first, then most findings, then by id. */
     private List<RuleRow> rules() {
         return byRule.entrySet().stream()
-                .map(e -> new RuleRow(e.getKey(), e.getValue().category, e.getValue().severity, e.getValue().findings,
-                        e.getValue().claims, money(e.getValue().amount)))
-                .sorted(Comparator.comparingLong(RuleRow::findings).reversed().thenComparing(RuleRow::ruleId))
+                .map(e -> {
+                    Tally t = e.getValue();
+                    return new RuleRow(e.getKey(), t.category, t.severity, t.findings, t.claims, money(t.amount),
+                            ruleDescriptions.get(e.getKey()), t.rejected, t.rates());
+                })
+                .sorted(Comparator.comparing(RuleRow::amountAtRisk).reversed()
+                        .thenComparing(Comparator.comparingLong(RuleRow::findings).reversed())
+                        .thenComparing(RuleRow::ruleId))
                 .toList();
     }
 

@@ -56,8 +56,16 @@ final class Html {
         return this;
     }
 
+    /** Opens a section and its lead block: the heading, kept on one page with what {@link #lead} adds. */
     Html openSection(String id, String heading) {
-        s.append("<section id=\"").append(id).append("\">\n<h2>").append(escape(heading)).append("</h2>\n");
+        s.append("<section id=\"").append(id).append("\">\n<div class=\"lead\"><h2>").append(escape(heading))
+                .append("</h2>\n");
+        return this;
+    }
+
+    /** The section's leading chart (or nothing), closing the lead block {@link #openSection} opened. */
+    Html lead(String svg) {
+        s.append(svg).append("</div>\n");
         return this;
     }
 

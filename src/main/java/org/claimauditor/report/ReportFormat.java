@@ -6,7 +6,9 @@ import java.util.Set;
 
 /** The report file formats {@code audit --format} chooses from. */
 public enum ReportFormat {
-    JSON, CSV, HTML;
+    JSON, CSV, HTML,
+    /** The compliance report only, rendered from its HTML ({@code compliance-report.pdf}). */
+    PDF;
 
     /** Parses {@code "json,csv,html"} (any case, any order); an unknown or empty list is a usage error. */
     public static Set<ReportFormat> parse(String list) {
@@ -19,11 +21,11 @@ public enum ReportFormat {
             try {
                 formats.add(valueOf(name.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Unknown report format '" + name + "'; choose from json, csv, html");
+                throw new IllegalArgumentException("Unknown report format '" + name + "'; choose from json, csv, html, pdf");
             }
         }
         if (formats.isEmpty()) {
-            throw new IllegalArgumentException("--format needs at least one of json, csv, html");
+            throw new IllegalArgumentException("--format needs at least one of json, csv, html, pdf");
         }
         return formats;
     }

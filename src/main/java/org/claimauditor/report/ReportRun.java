@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -40,6 +41,8 @@ import java.util.function.UnaryOperator;
 public final class ReportRun implements AutoCloseable {
 
     public static final int DEFAULT_TOP_N = 20;
+    /** Claims in the compliance report's list of the claims with the most money at risk. */
+    public static final int TOP_CLAIMS = 50;
     static final int MAX_REFERENCE_LINES = 1_000;
 
     public static final String CLAIM_SUMMARIES = "claim-summaries";
@@ -54,9 +57,11 @@ public final class ReportRun implements AutoCloseable {
      * @param startedAt when the run began (the command's start, before claims were read); null: when the report opens
      * @param plausibility the rule set's plausible ranges: charges outside them count 0 in totals and amounts at risk,
      *                  as in the findings ({@code FindingSink})
+     * @param ruleDescriptions rule id to the rule's catalog description, shown beside the rule's totals
      */
     public record Options(Set<ReportFormat> formats, List<Path> inputs, List<Path> history, LocalDate auditDate,
-                          int topN, Clock clock, Instant startedAt, Plausibility plausibility) {
+                          int topN, Clock clock, Instant startedAt, Plausibility plausibility,
+                          Map<String, String> ruleDescriptions) {
 
         public Options {
             formats = Set.copyOf(formats);
@@ -66,35 +71,53 @@ public final class ReportRun implements AutoCloseable {
                 throw new IllegalArgumentException("topN must be at least 1");
             }
             plausibility = plausibility == null ? Plausibility.DEFAULTS : plausibility;
+            ruleDescriptions = ruleDescriptions == null ? Map.of() : Map.copyOf(ruleDescriptions);
         }
 
         public static Options of(Set<ReportFormat> formats, List<Path> inputs) {
-            return new Options(formats, inputs, List.of(), null, DEFAULT_TOP_N, Clock.systemUTC(), null, Plausibility.DEFAULTS);
+            return new Options(formats, inputs, List.of(), null, DEFAULT_TOP_N, Clock.systemUTC(), null, Plausibility.DEFAULTS,
+                    Map.of());
         }
 
         public Options withHistory(List<Path> files) {
-            return new Options(formats, inputs, files, auditDate, topN, clock, startedAt, plausibility);
+            return new Options(formats, inputs, files, auditDate, topN, clock, startedAt, plausibility, ruleDescriptions);
         }
 
         public Options withAuditDate(LocalDate date) {
-            return new Options(formats, inputs, history, date, topN, clock, startedAt, plausibility);
+            return new Options(formats, inputs, history, date, topN, clock, startedAt, plausibility, ruleDescriptions);
         }
 
         public Options withTopN(int n) {
-            return new Options(formats, inputs, history, auditDate, n, clock, startedAt, plausibility);
+            return new Options(formats, inputs, history, auditDate, n, clock, startedAt, plausibility, ruleDescriptions);
         }
 
         public Options withClock(Clock c) {
-            return new Options(formats, inputs, history, auditDate, topN, c, startedAt, plausibility);
+            return new Options(formats, inputs, history, auditDate, topN, c, startedAt, plausibility, ruleDescriptions);
         }
 
         public Options withStartedAt(Instant start) {
-            return new Options(formats, inputs, history, auditDate, topN, clock, start, plausibility);
+            return new Options(formats, inputs, history, auditDate, topN, clock, start, plausibility, ruleDescriptions);
+        }
+
+        /** The descriptions of the rule set's rules ({@code RuleInfo.description} by id). */
+        public Options withRuleDescriptions(Map<String, String> descriptions) {
+            return new Options(formats, inputs, history, auditDate, topN, clock, startedAt, plausibility, descriptions);
         }
 
         public Options withPlausibility(Plausibility p) {
-            return new Options(formats, inputs, history, auditDate, topN, clock, startedAt, p);
+            return new Options(formats, inputs, history, auditDate, topN, clock, startedAt, p, ruleDescriptions);
         }
+    }
+
+    /** Rule id to description, from a rule set's catalog (the first entry wins should an id repeat). */
+    public static Map<String, String> descriptions(List<org.claimauditor.engine.RuleInfo> catalog) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (org.claimauditor.engine.RuleInfo r : catalog) {
+            if (r.id() != null && r.description() != null) {
+                out.putIfAbsent(r.id(), r.description());
+            }
+        }
+        return out;
     }
 
     private final Path dir;
@@ -103,7 +126,7 @@ public final class ReportRun implements AutoCloseable {
     private final Instant startedAt;
     private final RowReport<ClaimSummary> summaries;
     private final RowReport<ErrorRow> errors;
-    private final ComplianceTally tally = new ComplianceTally();
+    private final ComplianceTally tally;
     private final List<AtomicFile> pending = new ArrayList<>();
     private String ruleSetVersion;
     /** Union over all results, first seen first: most lines are the run's, a few differ by payer (its policy). */
@@ -120,6 +143,7 @@ public final class ReportRun implements AutoCloseable {
         this.options = options;
         this.wrap = wrap;
         this.startedAt = options.startedAt() != null ? options.startedAt() : options.clock().instant();
+        this.tally = new ComplianceTally(options.ruleDescriptions(), TOP_CLAIMS);
         this.summaries = new RowReport<>(dir, CLAIM_SUMMARIES, ClaimSummary.class, options.formats(), wrap);
         try {
             this.errors = new RowReport<>(dir, ERROR_REPORT, ErrorRow.class, options.formats(), wrap);
@@ -145,7 +169,7 @@ public final class ReportRun implements AutoCloseable {
         for (Finding f : result.findings()) {
             errors.write(ErrorRow.of(summary.claimId(), f, view));
         }
-        tally.add(result, view, risk);
+        tally.add(result, view, risk, summary);
     }
 
     private void addReferenceData(List<String> lines) {
@@ -199,8 +223,13 @@ public final class ReportRun implements AutoCloseable {
             JsonNode tree = ReportJson.REPORT.readTree(ReportJson.REPORT.writeValueAsBytes(report));
             TidyCsv.write(tree, new CsvWriter(f.stream()));
         }
+        String html = formats.contains(ReportFormat.HTML) || formats.contains(ReportFormat.PDF)
+                ? ComplianceHtml.render(report) : null;
         if (formats.contains(ReportFormat.HTML)) {
-            write(COMPLIANCE_REPORT + ".html", ComplianceHtml.render(report).getBytes(StandardCharsets.UTF_8));
+            write(COMPLIANCE_REPORT + ".html", html.getBytes(StandardCharsets.UTF_8));
+        }
+        if (formats.contains(ReportFormat.PDF)) {
+            CompliancePdf.write(html, create(COMPLIANCE_REPORT + ".pdf").stream());
         }
     }
 

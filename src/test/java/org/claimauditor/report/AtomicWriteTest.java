@@ -25,8 +25,8 @@ class AtomicWriteTest {
     Path dir;
 
     static final List<String> ALL_FILES = List.of("claim-summaries.csv", "claim-summaries.json",
-            "compliance-report.csv", "compliance-report.html", "compliance-report.json", "error-report.csv",
-            "error-report.json");
+            "compliance-report.csv", "compliance-report.html", "compliance-report.json", "compliance-report.pdf",
+            "error-report.csv", "error-report.json");
 
     /** A disk that fills up: every stream fails once it has taken {@code limit} bytes. */
     static UnaryOperator<OutputStream> failAfter(long limit) {
@@ -67,7 +67,7 @@ class AtomicWriteTest {
             List<Path> written = ReportBatch.write(run);
             assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly("claim-summaries.json",
                     "claim-summaries.csv", "error-report.json", "error-report.csv", "compliance-report.json",
-                    "compliance-report.csv", "compliance-report.html");
+                    "compliance-report.csv", "compliance-report.html", "compliance-report.pdf");
         }
         assertThat(files()).isEqualTo(ALL_FILES);
     }

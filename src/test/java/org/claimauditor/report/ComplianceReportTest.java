@@ -63,7 +63,8 @@ class ComplianceReportTest {
         input = Files.writeString(dir.resolve("batch.jsonl"), "hello\n");
         Path prior = Files.writeString(dir.resolve("prior.jsonl"), "");
         ReportRun.Options options = ReportRun.Options.of(EnumSet.allOf(ReportFormat.class), List.of(input))
-                .withHistory(List.of(prior)).withAuditDate(LocalDate.of(2026, 4, 1)).withTopN(2).withClock(new TwoTicks());
+                .withHistory(List.of(prior)).withAuditDate(LocalDate.of(2026, 4, 1)).withTopN(2).withClock(new TwoTicks())
+                .withRuleDescriptions(java.util.Map.of("CLAIM-REQUIRED-FIELD", "A field the payer needs is missing"));
         try (ReportRun run = ReportRun.open(dir.resolve("out"), options)) {
             ReportBatch.write(run);
         }
@@ -137,19 +138,71 @@ class ComplianceReportTest {
     }
 
     @Test
-    void byRuleRankedByFindingsThenId() {
+    void byRuleRankedByMoneyThenFindingsThenIdWithRatesAndDescription() {
         List<String> rows = new ArrayList<>();
         report.get("byRule").forEach(r -> rows.add(String.join(" ", t(r.get("ruleId")), t(r.get("category")),
-                t(r.get("severity")), t(r.get("findings")), t(r.get("claims")), t(r.get("amountAtRisk")))));
+                t(r.get("severity")), t(r.get("findings")), t(r.get("claims")), t(r.get("amountAtRisk")),
+                t(r.get("rejected")), rates(r.get("rates")))));
         assertThat(rows).containsExactly(
-                "CLAIM-REQUIRED-FIELD CLAIM_DATA ERROR 2 1 600.00", // two findings, one claim
-                "CLAIM-UNITS-MIN CLAIM_DATA ERROR 1 1 60.00",
-                "MOD-59-NO-PTP MODIFIER WARNING 1 1 90.00",
-                "NCCI-AOC-UNDEFINED ADD_ON WARNING 1 1 80.00",
-                "NCCI-MUE-DOS-CLINICAL MUE ERROR 1 1 30.00",
-                "NCCI-MUE-LINE MUE ERROR 1 1 210.00",
-                "NCCI-PTP-BYPASSED PTP INFO 1 1 0.00",
-                "NCCI-PTP-PAIR PTP ERROR 1 1 60.00");
+                "CLAIM-REQUIRED-FIELD CLAIM_DATA ERROR 2 1 600.00 1 2.0000 1.0000 600.00", // two findings, one claim
+                "NCCI-MUE-LINE MUE ERROR 1 1 210.00 1 1.0000 1.0000 210.00",
+                "MOD-59-NO-PTP MODIFIER WARNING 1 1 90.00 1 1.0000 1.0000 90.00",
+                "NCCI-AOC-UNDEFINED ADD_ON WARNING 1 1 80.00 0 1.0000 0.0000 80.00", // C3 is REVIEW
+                "CLAIM-UNITS-MIN CLAIM_DATA ERROR 1 1 60.00 1 1.0000 1.0000 60.00", // tie on money and findings: by id
+                "NCCI-PTP-PAIR PTP ERROR 1 1 60.00 1 1.0000 1.0000 60.00",
+                "NCCI-MUE-DOS-CLINICAL MUE ERROR 1 1 30.00 1 1.0000 1.0000 30.00",
+                "NCCI-PTP-BYPASSED PTP INFO 1 1 0.00 0 1.0000 0.0000 0.00");
+        assertThat(t(report.get("byRule").get(0).get("description"))).isEqualTo("A field the payer needs is missing");
+        assertThat(report.get("byRule").get(1).get("description").isNull()).isTrue(); // not in the catalog given
+    }
+
+    @Test
+    void byProcedureCodeSplitsMoneyByTheLinesAtRisk() {
+        JsonNode codes = report.get("byProcedureCode");
+        assertThat(codes.get("count").asInt()).isEqualTo(10); // nine codes and the claim level
+        List<String> rows = new ArrayList<>();
+        codes.get("rows").forEach(r -> rows.add(String.join(" ", t(r.get("procedureCode")), t(r.get("claims")),
+                t(r.get("lines")), t(r.get("findings")), t(r.get("amountAtRisk")), t(r.get("rejected")),
+                rates(r.get("rates")))));
+        // C4: 300 at risk, its MUE finding puts 20 on 99205 and 10 on 99215, the other 270 no line carries
+        assertThat(rows).containsExactly("(claim level) 1 0 2 270.00 1 2.0000 1.0000 270.00",
+                "11042 1 1 1 210.00 1 1.0000 1.0000 210.00");
+        // 99213 170 (C3 80, C7 90) + 97140 60 + 99205 20 + 99215 10; the codes' money adds up to the claims'
+        assertThat(t(codes.get("others").get("amountAtRisk"))).isEqualTo("260.00");
+        assertThat(t(report.get("claims").get("amountAtRisk"))).isEqualTo("740.00"); // 270 + 210 + 260
+    }
+
+    @Test
+    void topClaimsByMoneyAtRiskEarlierFirstOnTies() {
+        List<String> rows = new ArrayList<>();
+        report.get("topClaims").forEach(r -> rows.add(String.join(" ", t(r.get("claimId")), t(r.get("providerNpi")),
+                t(r.get("payerId")), t(r.get("serviceDate")), t(r.get("status")), t(r.get("findings")),
+                r.get("rules").toString(), t(r.get("totalCharge")), t(r.get("amountAtRisk")))));
+        assertThat(rows).containsExactly(
+                "C4 " + ReportBatch.B + " ACME 2026-02-20 REJECT 3 [\"CLAIM-REQUIRED-FIELD\",\"NCCI-MUE-DOS-CLINICAL\"] 300.00 300.00",
+                ReportBatch.FORMULA_ID + " " + ReportBatch.A + " MEDICARE 2026-03-15 REJECT 2 [\"MOD-59-NO-PTP\",\"NCCI-MUE-LINE\"] 300.00 300.00",
+                "C3 " + ReportBatch.B + " ACME 2026-02-03 REVIEW 1 [\"NCCI-AOC-UNDEFINED\"] 200.00 80.00",
+                "C2 " + ReportBatch.A + " MEDICARE 2026-01-15 REJECT 2 [\"NCCI-PTP-PAIR\",\"CLAIM-UNITS-MIN\"] 250.00 60.00");
+    }
+
+    @Test
+    void fixFirstRanksRuleAndProviderPairsByMoney() {
+        List<String> rows = new ArrayList<>();
+        report.get("fixFirst").forEach(r -> rows.add(String.join(" ", t(r.get("ruleId")), t(r.get("npi")),
+                t(r.get("findings")), t(r.get("claims")), t(r.get("amountAtRisk")))));
+        assertThat(rows).containsExactly(
+                "CLAIM-REQUIRED-FIELD " + ReportBatch.B + " 2 1 600.00", // claim level: the claim's provider
+                "NCCI-MUE-LINE " + ReportBatch.A + " 1 1 210.00",
+                "MOD-59-NO-PTP " + ReportBatch.A + " 1 1 90.00",
+                "NCCI-AOC-UNDEFINED " + ReportBatch.C + " 1 1 80.00", // C3's line 2 is rendered by C
+                "CLAIM-UNITS-MIN " + ReportBatch.A + " 1 1 60.00",
+                "NCCI-PTP-PAIR " + ReportBatch.A + " 1 1 60.00",
+                "NCCI-MUE-DOS-CLINICAL " + ReportBatch.B + " 1 1 30.00"); // INFO (nothing at risk) left out
+        assertThat(t(report.get("fixFirst").get(0).get("description"))).isEqualTo("A field the payer needs is missing");
+    }
+
+    private static String rates(JsonNode r) {
+        return String.join(" ", t(r.get("findingsPerClaim")), t(r.get("rejectedShare")), t(r.get("amountAtRiskPerClaim")));
     }
 
     @Test
@@ -183,6 +236,8 @@ class ComplianceReportTest {
         payers.get("rows").forEach(r -> p.add(String.join(" ", t(r.get("payerId")), t(r.get("claims")),
                 t(r.get("rejected")), t(r.get("findings")), t(r.get("amountAtRisk")))));
         assertThat(p).containsExactly("ACME 2 1 4 380.00", "MEDICARE 4 2 5 360.00");
+        assertThat(rates(payers.get("rows").get(0).get("rates"))).isEqualTo("2.0000 0.5000 190.00");
+        assertThat(rates(payers.get("rows").get(1).get("rates"))).isEqualTo("1.2500 0.5000 90.00");
 
         JsonNode providers = report.get("byProvider");
         assertThat(providers.get("count").asInt()).isEqualTo(3);
@@ -191,6 +246,10 @@ class ComplianceReportTest {
                 t(r.get("lines")), t(r.get("findings")), t(r.get("amountAtRisk")))));
         // A: C1, C2, C7; B: C3 line 1 and C4 (claim-level findings go to the claim's provider); C: C3 line 2, C6
         assertThat(v).containsExactly(ReportBatch.A + " 3 7 5 360.00", ReportBatch.B + " 2 3 3 300.00");
+        // A: C2 and C7 rejected of three claims; B: C4 of two (C3 is REVIEW)
+        assertThat(providers.get("rows").get(0).get("rejected").asLong()).isEqualTo(2);
+        assertThat(rates(providers.get("rows").get(0).get("rates"))).isEqualTo("1.6667 0.6667 120.00");
+        assertThat(rates(providers.get("rows").get(1).get("rates"))).isEqualTo("1.5000 0.5000 150.00");
         JsonNode others = providers.get("others");
         assertThat(String.join(" ", t(others.get("npi")), t(others.get("claims")), t(others.get("lines")),
                 t(others.get("findings")), t(others.get("amountAtRisk")))).isEqualTo("(others) 2 2 1 80.00");

@@ -171,7 +171,7 @@ class ImplausibleValuesTest {
     void noOutputPrintsAHugeNumber() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(out)) {
-            files = s.filter(Files::isRegularFile).sorted().toList();
+            files = s.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".pdf")).sorted().toList(); // text only
         }
         assertThat(files).extracting(p -> p.getFileName().toString()).contains("audit-results.json", "audit-results.jsonl",
                 "claim-summaries.json", "claim-summaries.csv", "error-report.json", "error-report.csv",

@@ -48,29 +48,36 @@ class ReportCsvTest {
         return row;
     }
 
+    /** Payer, provider and date of service of the claim (or line) the finding names, as the CSV writes them. */
+    static List<String> at(String payer, String npi, String date, List<String> row) {
+        List<String> out = new java.util.ArrayList<>(row);
+        out.addAll(1, List.of(payer, npi, date));
+        return out;
+    }
+
     @Test
     void errorReportRoundTripsFieldByField() throws IOException {
         List<List<String>> rows = csv("error-report.csv");
-        assertThat(rows.get(0)).containsExactly("claimId", "lineNumbers", "procedureCodes", "modifiers", "ruleId",
+        assertThat(rows.get(0)).containsExactly("claimId", "payerId", "providerNpi", "serviceDate", "lineNumbers", "procedureCodes", "modifiers", "ruleId",
                 "category", "severity", "message", "source", "suggestion", "amountAtRisk", "groupCode", "carc", "rarc");
         String formulaId = "'" + ReportBatch.FORMULA_ID;
         assertThat(rows.subList(1, rows.size())).containsExactly(
-                error("C1", "2", "97140", "59", "NCCI-PTP-BYPASSED", "PTP", "INFO", "PTP pair 99213/97140 bypassed by 59", "0.00"),
-                error("C2", "3", "97140", "", "NCCI-PTP-PAIR", "PTP", "ERROR", ReportBatch.TRICKY, "60.00", "CO", "236", ""),
-                error("C2", "3", "97140", "", "CLAIM-UNITS-MIN", "CLAIM_DATA", "ERROR", "Line 3 reports 0 units", "60.00", "CO", "16", "M53"),
-                error("C3", "2", "99213", "", "NCCI-AOC-UNDEFINED", "ADD_ON", "WARNING", "Add-on cannot be checked", "80.00", "CO", "B15", "N122"),
-                error("C4", "", "", "", "CLAIM-REQUIRED-FIELD", "CLAIM_DATA", "ERROR", "$.receivedDate is missing", "300.00", "CO", "16", "MA130"),
-                error("C4", "", "", "", "CLAIM-REQUIRED-FIELD", "CLAIM_DATA", "ERROR", "$.placeOfService is missing", "300.00", "CO", "16", "MA130"),
-                error("C4", "1;2", "99205;99215", "XS;", "NCCI-MUE-DOS-CLINICAL", "MUE", "ERROR", "MUE exceeded", "30.00", "CO", "96", "N362"),
-                error(formulaId, "1", "99213", "59", "MOD-59-NO-PTP", "MODIFIER", "WARNING", "59 without a PTP pair", "90.00"),
-                error(formulaId, "2", "11042", "", "NCCI-MUE-LINE", "MUE", "ERROR", "3 units above MUE 1", "210.00", "CO", "96", "N362"));
+                at("MEDICARE", ReportBatch.A, "2026-01-10", error("C1", "2", "97140", "59", "NCCI-PTP-BYPASSED", "PTP", "INFO", "PTP pair 99213/97140 bypassed by 59", "0.00")),
+                at("MEDICARE", ReportBatch.A, "2026-01-15", error("C2", "3", "97140", "", "NCCI-PTP-PAIR", "PTP", "ERROR", ReportBatch.TRICKY, "60.00", "CO", "236", "")),
+                at("MEDICARE", ReportBatch.A, "2026-01-15", error("C2", "3", "97140", "", "CLAIM-UNITS-MIN", "CLAIM_DATA", "ERROR", "Line 3 reports 0 units", "60.00", "CO", "16", "M53")),
+                at("ACME", ReportBatch.C, "2026-02-03", error("C3", "2", "99213", "", "NCCI-AOC-UNDEFINED", "ADD_ON", "WARNING", "Add-on cannot be checked", "80.00", "CO", "B15", "N122")),
+                at("ACME", ReportBatch.B, "2026-02-20", error("C4", "", "", "", "CLAIM-REQUIRED-FIELD", "CLAIM_DATA", "ERROR", "$.receivedDate is missing", "300.00", "CO", "16", "MA130")),
+                at("ACME", ReportBatch.B, "2026-02-20", error("C4", "", "", "", "CLAIM-REQUIRED-FIELD", "CLAIM_DATA", "ERROR", "$.placeOfService is missing", "300.00", "CO", "16", "MA130")),
+                at("ACME", ReportBatch.B, "2026-02-20", error("C4", "1;2", "99205;99215", "XS;", "NCCI-MUE-DOS-CLINICAL", "MUE", "ERROR", "MUE exceeded", "30.00", "CO", "96", "N362")),
+                at("MEDICARE", ReportBatch.A, "2026-03-15", error(formulaId, "1", "99213", "59", "MOD-59-NO-PTP", "MODIFIER", "WARNING", "59 without a PTP pair", "90.00")),
+                at("MEDICARE", ReportBatch.A, "2026-03-15", error(formulaId, "2", "11042", "", "NCCI-MUE-LINE", "MUE", "ERROR", "3 units above MUE 1", "210.00", "CO", "96", "N362")));
     }
 
     @Test
     void fieldsWithCommaQuoteOrNewlineAreQuotedAndQuotesDoubled() throws IOException {
         String raw = Files.readString(dir.resolve("error-report.csv"), StandardCharsets.UTF_8);
         assertThat(raw).contains(",\"Line 3: 97140 and 97110 are a \"\"PTP pair\"\",\nbundled.\",");
-        assertThat(raw).contains("\r\nC1,2,97140,59,NCCI-PTP-BYPASSED,");  // nothing quoted that needs no quotes
+        assertThat(raw).contains("\r\nC1,MEDICARE," + ReportBatch.A + ",2026-01-10,2,97140,59,NCCI-PTP-BYPASSED,");  // nothing quoted that needs no quotes
         assertThat(raw).endsWith("210.00,CO,96,N362\r\n");
     }
 

@@ -11,11 +11,12 @@ class ReportFormatTest {
     void parsesACommaSeparatedListInAnyCase() {
         assertThat(ReportFormat.parse("json,csv,html")).containsExactly(ReportFormat.JSON, ReportFormat.CSV, ReportFormat.HTML);
         assertThat(ReportFormat.parse(" HTML , json")).containsExactly(ReportFormat.JSON, ReportFormat.HTML);
+        assertThat(ReportFormat.parse("pdf")).containsExactly(ReportFormat.PDF);
     }
 
     @Test
     void unknownOrEmptyListsAreUsageErrors() {
-        assertThatThrownBy(() -> ReportFormat.parse("json,pdf")).hasMessage("Unknown report format 'pdf'; choose from json, csv, html");
+        assertThatThrownBy(() -> ReportFormat.parse("json,xlsx")).hasMessage("Unknown report format 'xlsx'; choose from json, csv, html, pdf");
         assertThatThrownBy(() -> ReportFormat.parse(" , ")).hasMessageContaining("at least one");
     }
 }

@@ -179,7 +179,8 @@ final class X12ClaimMapper {
 
             Segment billingName = nm1(first("2010AA"), "85");
             Claim.Provider billing = billingName == null ? null
-                    : new Claim.Provider(blankToNull(value(billingName, "NM109")), tin(first("2010AA")));
+                    : new Claim.Provider(blankToNull(value(billingName, "NM109")), tin(first("2010AA")),
+                    taxonomy(first("2000A")));
             Segment payer = nm1(first("2010BB"), "PR");
             Loop subscriberLoop = first("2010BA");
             Segment subscriber = nm1(subscriberLoop, "IL");
@@ -229,6 +230,19 @@ final class X12ClaimMapper {
                 }
             }
             return new Claim.Patient(id, birth, sex);
+        }
+
+        /** 2000A PRV*BI*PXC*code: the billing provider's taxonomy (specialty); only the loop's own segments. */
+        private String taxonomy(Loop billingHl) {
+            if (billingHl == null) {
+                return null;
+            }
+            for (Segment prv : billingHl.getSegments()) {
+                if (prv.getId().equals("PRV") && "PXC".equals(value(prv, "PRV02"))) {
+                    return blankToNull(value(prv, "PRV03"));
+                }
+            }
+            return null;
         }
 
         private String tin(Loop billing) {

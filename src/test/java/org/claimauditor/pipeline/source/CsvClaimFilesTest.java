@@ -107,6 +107,15 @@ class CsvClaimFilesTest {
     }
 
     @Test
+    void billingProviderTaxonomyIsAnOptionalColumn(@TempDir Path tmp) throws IOException {
+        String header = HEADER.replace("billingProvider.npi,", "billingProvider.npi,billingProvider.taxonomy,");
+        Path f = Files.writeString(tmp.resolve("tax.csv"), header + "\n"
+                + "T-1,PROFESSIONAL,MEDICARE,P-1,1958-04-02,F,1234567893,207Q00000X,11,E11.9,1,2026-03-02,99213,1,125.00,1\n");
+        assertThat(read(f).get(0).claim().billingProvider())
+                .isEqualTo(new org.claimauditor.claim.Claim.Provider("1234567893", null, "207Q00000X"));
+    }
+
+    @Test
     void quotedCellsMaySpanLinesAndLineNumbersFollowThePhysicalLines(@TempDir Path tmp) throws IOException {
         Path f = Files.writeString(tmp.resolve("multi.csv"), HEADER + "\n"
                 + "Q-1,PROFESSIONAL,MEDICARE,\"P-1\nsecond line\",1958-04-02,F,1234567893,11,E11.9,1,2026-03-02,99213,1,125.00,1\n"

@@ -51,6 +51,20 @@ class X12ClaimsTest {
     }
 
     @Test
+    void billingProviderTaxonomyComesFromPrvInTheBillingProviderLoopOnly() throws IOException {
+        // 2000A PRV*BI gives the specialty; the rendering provider's PRV*PE (loop 2310B) is not the billing one.
+        Path f = variant(PROFESSIONAL, "HL*1**20*1~\nNM1*85*2*NORTH CLINIC",
+                "HL*1**20*1~\nPRV*BI*PXC*207Q00000X~\nNM1*85*2*NORTH CLINIC");
+        String text = Files.readString(f).replace("NM1*82*1*SMITH*ANNA****XX*1234567893~",
+                "NM1*82*1*SMITH*ANNA****XX*1234567893~\nPRV*PE*PXC*207RC0000X~");
+        Files.writeString(f, text);
+        List<ClaimInput> in = read(f);
+        assertThat(in.get(0).error()).isNull();
+        assertThat(in.get(0).claim().billingProvider()).isEqualTo(new Claim.Provider("1234567893", "123456789", "207Q00000X"));
+        assertThat(in.get(1).claim().billingProvider().taxonomy()).isNull(); // the other billing provider has no PRV
+    }
+
+    @Test
     void professionalFileMapsEnvelopesHierarchyClaimsAndLines() {
         List<ClaimInput> in = read(PROFESSIONAL);
 

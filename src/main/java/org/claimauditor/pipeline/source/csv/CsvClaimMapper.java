@@ -55,8 +55,9 @@ final class CsvClaimMapper {
                 ? new Claim.Patient(first.get(CsvColumn.PATIENT_ID), date(first, CsvColumn.PATIENT_BIRTH_DATE),
                         choice(first, CsvColumn.PATIENT_SEX, Sex.class))
                 : null;
-        Claim.Provider billing = any(first, CsvColumn.BILLING_NPI, CsvColumn.BILLING_TIN)
-                ? new Claim.Provider(first.get(CsvColumn.BILLING_NPI), first.get(CsvColumn.BILLING_TIN)) : null;
+        Claim.Provider billing = any(first, CsvColumn.BILLING_NPI, CsvColumn.BILLING_TIN, CsvColumn.BILLING_TAXONOMY)
+                ? new Claim.Provider(first.get(CsvColumn.BILLING_NPI), first.get(CsvColumn.BILLING_TIN),
+                first.get(CsvColumn.BILLING_TAXONOMY)) : null;
         Claim.Provider rendering = any(first, CsvColumn.RENDERING_NPI, CsvColumn.RENDERING_TIN)
                 ? new Claim.Provider(first.get(CsvColumn.RENDERING_NPI), first.get(CsvColumn.RENDERING_TIN)) : null;
         List<Claim.ServiceLine> lines = new ArrayList<>(rows.size());

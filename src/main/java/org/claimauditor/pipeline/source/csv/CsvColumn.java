@@ -19,6 +19,7 @@ enum CsvColumn {
     PATIENT_SEX("patient.sex", false),
     BILLING_NPI("billingProvider.npi", false),
     BILLING_TIN("billingProvider.tin", false),
+    BILLING_TAXONOMY("billingProvider.taxonomy", false),
     RENDERING_NPI("renderingProvider.npi", false),
     RENDERING_TIN("renderingProvider.tin", false),
     PLACE_OF_SERVICE("placeOfService", false),
