@@ -64,6 +64,8 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).authenticated()
+                        // the API's shape is no secret, but the host is never open: any signed-in role may read it
+                        .requestMatchers(GET, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                         .requestMatchers(POST, "/api/v1/claims/audit").hasAnyRole(BILLING, AUDITOR, ADMIN)
                         .requestMatchers(POST, "/api/v1/audits", "/api/v1/audits/reports").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(GET, "/api/v1/rules", "/api/v1/payers")
