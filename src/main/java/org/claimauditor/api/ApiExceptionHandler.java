@@ -6,11 +6,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/**
- * Errors as application/problem+json (RFC 9457), naming the field path when there is one. Only for the REST
- * controllers of this package: the pages (org.claimauditor.web) answer HTML error pages.
- */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+/** Errors as application/problem+json (RFC 9457), naming the field path when there is one. */
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnreadableClaimException.class)

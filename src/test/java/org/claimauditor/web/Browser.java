@@ -76,6 +76,13 @@ public final class Browser implements BeforeAllCallback, AfterEachCallback, Afte
         }
     }
 
+    /** With {@code -Dbrowser.screenshots=all}, a screenshot of a page in the middle of a test, to look at. */
+    public void checkpoint(String name) {
+        if ("all".equals(System.getProperty("browser.screenshots"))) {
+            screenshot(name);
+        }
+    }
+
     /** Saves the page as it looks now to target/browser-screenshots/NAME.png. */
     public Path screenshot(String name) {
         try {

@@ -91,6 +91,7 @@ class BrowserTest {
         assertThat(finding.findElement(By.className("src")).getText()).contains("$.lines[0].units");
         assertThat(finding.findElement(By.className("amount")).getText()).isEqualTo("45.00");
         assertThat(d.findElement(By.id("line-2")).getText()).contains("CLAIM-DX-POINTER").doesNotContain("CLAIM-UNITS-MIN");
+        BROWSER.checkpoint("prescreen-result");
 
         paste(d.findElement(By.id("claim")), "{\"claimId\": \"X\", \"lines\": [{\"units\": \"many\"}]}");
         d.findElement(By.id("prescreen-submit")).click();
@@ -108,6 +109,7 @@ class BrowserTest {
         assertThat(downloads).contains("audit-results.json", "compliance-report.html", "claim-summaries.csv",
                 "error-report.json");
         assertThat(d.findElements(By.cssSelector("#charts svg"))).hasSizeGreaterThanOrEqualTo(2);
+        BROWSER.checkpoint("batch-results");
 
         new Select(d.findElement(By.id("f-rule"))).selectByValue("CLAIM-UNITS-MIN");
         d.findElement(By.id("f-apply")).click();

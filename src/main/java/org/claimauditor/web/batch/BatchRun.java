@@ -119,6 +119,12 @@ public final class BatchRun {
         }
     }
 
+    /** A claim's origin without the server's folders: the uploaded file's name and the line or position in it. */
+    public String shortOrigin(String origin) {
+        String prefix = input().toString() + java.io.File.separator;
+        return origin != null && origin.startsWith(prefix) ? origin.substring(prefix.length()) : origin;
+    }
+
     /** The out/ file named {@code name} if it is one of {@link #downloads()}, else null: no path from a URL is trusted. */
     Path download(String name) {
         return downloads().contains(name) ? out().resolve(name) : null;
