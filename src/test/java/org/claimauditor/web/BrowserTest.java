@@ -110,6 +110,9 @@ class BrowserTest {
                 "error-report.json");
         assertThat(d.findElements(By.cssSelector("#charts svg"))).hasSizeGreaterThanOrEqualTo(2);
         BROWSER.checkpoint("batch-results");
+        ((JavascriptExecutor) d).executeScript("document.getElementById('charts').scrollIntoView()");
+        assertThat(d.findElement(By.id("charts")).getText()).contains("Findings by category");
+        BROWSER.checkpoint("batch-charts");
 
         new Select(d.findElement(By.id("f-rule"))).selectByValue("CLAIM-UNITS-MIN");
         d.findElement(By.id("f-apply")).click();

@@ -17,16 +17,20 @@ final class ComplianceCharts {
 
     static final String REPORT = "compliance-report.html";
 
-    private static final Pattern CHART = Pattern.compile("<svg id=\"chart-[a-z-]+\".*?</svg>", Pattern.DOTALL);
+    private static final Pattern CHART = Pattern.compile("<svg id=\"chart-[a-z-]+\"[^>]*aria-label=\"([^\"]*)\".*?</svg>",
+            Pattern.DOTALL);
+
+    /** One chart: its title (HTML-escaped by the report writer, as is the SVG) and its markup. */
+    record Chart(String escapedTitle, String svg) { }
 
     private ComplianceCharts() { }
 
-    static List<String> of(Path outDir) throws IOException {
+    static List<Chart> of(Path outDir) throws IOException {
         Path report = outDir.resolve(REPORT);
         if (!Files.isRegularFile(report)) {
             return List.of();
         }
         Matcher m = CHART.matcher(Files.readString(report, StandardCharsets.UTF_8));
-        return m.results().map(r -> r.group()).toList();
+        return m.results().map(r -> new Chart(r.group(1), r.group())).toList();
     }
 }
