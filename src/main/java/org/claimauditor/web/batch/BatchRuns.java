@@ -62,7 +62,6 @@ public class BatchRuns {
         this.ref = ref;
         this.limits = limits;
         this.clock = clock;
-        Files.createDirectories(root);
         restore();
     }
 
@@ -118,7 +117,11 @@ public class BatchRuns {
         return safe.isEmpty() ? "claims.json" : safe;
     }
 
+    /** The folder is made by the first upload, so a host nobody uploads to leaves no trace. */
     private void restore() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : dirs.filter(Files::isDirectory).toList()) {
                 if (Files.isRegularFile(dir.resolve(BatchRun.OUT).resolve(ClaimIndex.FILE))) {
