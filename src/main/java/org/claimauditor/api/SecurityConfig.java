@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
@@ -39,8 +40,8 @@ import static org.springframework.http.HttpMethod.POST;
 
 /**
  * Sign-in and roles. REST callers use HTTP Basic or an API token on every request (no session is made for them);
- * browser pages, when there are some, will sign in with a session cookie, and every unsafe request that carries
- * one needs a CSRF token. Unsafe requests from another site's page are refused ({@link CrossSiteRequestFilter}).
+ * the browser pages sign in with a form and a session cookie (their own filter chain), and every unsafe request that
+ * carries that cookie needs a CSRF token, here too. Unsafe requests from another site's page are refused ({@link CrossSiteRequestFilter}).
  * Health answers anyone with its status only; everything else needs a signed-in user with the role below.
  */
 @Configuration(proxyBeanMethods = false)
@@ -52,7 +53,9 @@ class SecurityConfig {
     private static final String COMPLIANCE = Role.COMPLIANCE.name();
     private static final String ADMIN = Role.ADMIN.name();
 
+    /** First: the REST API and actuator; every other path is the pages' ({@code org.claimauditor.web.signin}). */
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuditorProperties props) throws Exception {
         AuthenticationEntryPoint signIn = SecurityConfig::signIn;
         ApiTokens tokens = new ApiTokens(props.security().tokens());
@@ -60,7 +63,8 @@ class SecurityConfig {
         bearer.setSuccessHandler((request, response, authentication) -> { }); // then the chain goes on
         bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(signIn));
 
-        http.authorizeHttpRequests(a -> a
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).authenticated()
