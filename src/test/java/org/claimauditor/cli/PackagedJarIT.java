@@ -77,9 +77,9 @@ class PackagedJarIT {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
                     "audit-results.json", "audit-run.json", "claim-summaries.csv", "compliance-report.csv", "error-report.csv");
         }
-        Run bad = run("audit", "--no-ncci", "--format", "json,pdf", "--out", out.toString(), "test-claims/samples");
+        Run bad = run("audit", "--no-ncci", "--format", "json,docx", "--out", out.toString(), "test-claims/samples");
         assertThat(bad.exit()).isEqualTo(Cli.USAGE);
-        assertThat(bad.stderr()).contains("Unknown report format 'pdf'");
+        assertThat(bad.stderr()).contains("Unknown report format 'docx'");
     }
 
     @Test

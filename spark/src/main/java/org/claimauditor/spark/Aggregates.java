@@ -71,14 +71,14 @@ final class Aggregates {
                 rules);
     }
 
-    /** ruleId, category, severity, findings, claims, amountAtRisk; most findings first, then by rule id. */
+    /** ruleId, category, severity, findings, claims, amountAtRisk; most money first (as the compliance report), then findings, rule id. */
     static Dataset<Row> byRule(Dataset<Row> audited) {
         return audited.select(explode(col("rules")).as("r"))
                 .groupBy(col("r.ruleId").as("ruleId"))
                 .agg(first("r.category").as("category"), first("r.severity").as("severity"),
                         sum("r.findings").as("findings"), count(lit(1)).as("claims"),
                         round(sum("r.amountAtRisk"), 2).as("amountAtRisk"))
-                .orderBy(desc("findings"), col("ruleId"));
+                .orderBy(desc("amountAtRisk"), desc("findings"), col("ruleId"));
     }
 
     /** npi, claims, lines, findings, amountAtRisk; most money at risk first, then findings, then NPI. */
