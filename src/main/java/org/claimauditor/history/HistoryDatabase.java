@@ -46,8 +46,8 @@ public final class HistoryDatabase implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(2);
         config.setPoolName("history");
-        // fail at once with the driver's reason rather than after Hikari's 30 s of retries
-        config.setInitializationFailTimeout(-1);
+        // fail at once with the driver's reason rather than after Hikari's retries
+        config.setInitializationFailTimeout(1);
         config.setConnectionTimeout(10_000);
         HikariDataSource ds;
         try {

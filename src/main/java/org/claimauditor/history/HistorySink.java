@@ -165,6 +165,8 @@ public final class HistorySink implements ResultSink {
             }
             conn.commit();
             finished = true;
+            rows.analyze(conn);
+            conn.commit();
         } catch (SQLException e) {
             throw failure("complete the run", e);
         }

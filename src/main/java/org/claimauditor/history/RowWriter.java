@@ -47,6 +47,10 @@ abstract sealed class RowWriter implements AutoCloseable permits RowWriter.Batch
     /** Sends the buffered rows (claims before their findings); the caller commits. */
     abstract void flush() throws SQLException;
 
+    /** After a run's rows are in: PostgreSQL plans the queries on fresh statistics rather than on an empty table's. */
+    void analyze(Connection c) throws SQLException {
+    }
+
     @Override
     public void close() throws SQLException {
     }
@@ -184,6 +188,14 @@ abstract sealed class RowWriter implements AutoCloseable permits RowWriter.Batch
             text(sb, f.carc()).append(',');
             text(sb, joined(f.rarc())).append('\n');
             pending++;
+        }
+
+        @Override
+        void analyze(Connection c) throws SQLException {
+            try (var s = c.createStatement()) {
+                s.execute("ANALYZE claim_result");
+                s.execute("ANALYZE finding");
+            }
         }
 
         /** CSV field: null is an unquoted empty field (NULL to COPY), any string is quoted (so "" stays ""). */
