@@ -28,10 +28,11 @@ public final class HistoryDatabase implements AutoCloseable {
 
     /**
      * The embedded default: an H2 file in {@code dataDir}. AUTO_SERVER lets a second process (an {@code audit}
-     * while {@code serve} runs on the same folder) open it too instead of failing on the file lock.
+     * while {@code serve} runs on the same folder) open it too instead of failing on the file lock. No trace file:
+     * H2 would write failing statements, values included, to {@code history.trace.db} beside the data.
      */
     public static String h2Url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(H2_NAME) + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(H2_NAME) + ";AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0";
     }
 
     /**
