@@ -120,9 +120,12 @@ class HistoryCliTest {
         Run claim = run(db, "history", "claim", "S-1008");
         assertThat(claim.out()).contains(r1, r2, "NCCI-MUE-LINE", "Claim S-1008: 2 run(s)");
 
+        // the second run applied no NCCI table: every PTP finding is the first run's
         long ptp = before.stream().filter(f -> f.contains("|NCCI-PTP-PAIR|")).count();
-        Run byRule = run(db, "history", "findings", "--rule", "NCCI-PTP-PAIR", "--payer", "MEDICARE");
-        assertThat(byRule.out()).startsWith(ptp + " finding(s)");
+        Run byRule = run(db, "history", "findings", "--rule", "NCCI-PTP-PAIR");
+        assertThat(byRule.out().lines()).anyMatch(l -> l.startsWith(ptp + " finding(s) on "));
+        Run noneForPayer = run(db, "history", "findings", "--rule", "NCCI-PTP-PAIR", "--payer", "NO-SUCH-PAYER");
+        assertThat(noneForPayer.out().lines()).contains("0 finding(s) on 0 claim result(s), 0.00 at risk");
 
         Run notRecorded = run(db, "audit", "--no-record", "--no-ncci", "--format", "json",
                 "--out", dir.resolve("out3").toString(), "test-claims/samples");
