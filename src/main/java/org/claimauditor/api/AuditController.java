@@ -19,6 +19,10 @@ import org.claimauditor.pipeline.sink.RunFile;
 import org.claimauditor.pipeline.source.X12Claims;
 import org.claimauditor.pipeline.source.csv.CsvClaimReader;
 import org.claimauditor.pipeline.source.fhir.FhirClaimReader;
+import org.claimauditor.history.HashedStream;
+import org.claimauditor.history.HistorySink;
+import org.claimauditor.history.InputFile;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.FileSystemUtils;
@@ -30,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.Principal;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,11 +65,15 @@ class AuditController {
     /** X12 837P/837I (RFC 1767). */
     static final String EDI_X12 = "application/edi-x12";
 
-    AuditController(RuleService rules, Reference ref, Clock clock, Limits limits) {
+    /** Absent in the web-slice tests, which run without a database. */
+    private final ObjectProvider<RestHistory> history;
+
+    AuditController(RuleService rules, Reference ref, Clock clock, Limits limits, ObjectProvider<RestHistory> history) {
         this.rules = rules;
         this.ref = ref;
         this.clock = clock;
         this.limits = limits;
+        this.history = history;
     }
 
     static final String FHIR_JSON = "application/fhir+json";
@@ -71,8 +81,11 @@ class AuditController {
 
     @PostMapping(path = "/claims/audit", consumes = {MediaType.APPLICATION_JSON_VALUE, EDI_X12, FHIR_JSON},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    AuditResult auditOne(InputStream body,
-                         @RequestHeader(value = "Content-Type", required = false) String contentType) throws IOException {
+    AuditResult auditOne(InputStream request,
+                         @RequestHeader(value = "Content-Type", required = false) String contentType,
+                         Principal user) throws IOException {
+        Instant startedAt = clock.instant();
+        HashedStream body = new HashedStream(request);
         ClaimInput input;
         if (is(contentType, EDI_X12)) {
             List<ClaimInput> all = X12Claims.readAll(body, "request", limits);
@@ -89,7 +102,21 @@ class AuditController {
         if (!input.readable()) {
             throw new UnreadableClaimException(input.error());
         }
-        return AuditEngine.auditOne(rules.current(), ref, input, LocalDate.now(clock), limits);
+        RuleSet rs = rules.current();
+        LocalDate today = LocalDate.now(clock);
+        AuditResult result = AuditEngine.auditOne(rs, ref, input, today, limits);
+        RestHistory h = history.getIfAvailable();
+        if (h != null && h.recordsPreScreens()) {
+            try (HistorySink sink = h.sink(rs, ref, today, startedAt, user, drained(body))) {
+                AuditPipeline.write(List.of(input), List.of(result), List.of(sink));
+            }
+        }
+        return result;
+    }
+
+    /** The whole request body's hash and size (read to its end if a reader stopped at the last claim). */
+    private static InputFile drained(HashedStream body) throws IOException {
+        return body.input("request");
     }
 
     /**
@@ -103,9 +130,12 @@ class AuditController {
             consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl",
                     EDI_X12, FHIR_JSON, CSV},
             produces = "application/zip")
-    ResponseEntity<byte[]> auditBatchReports(InputStream body,
-                                             @RequestHeader(value = "Content-Type", required = false) String contentType)
+    ResponseEntity<byte[]> auditBatchReports(InputStream request,
+                                             @RequestHeader(value = "Content-Type", required = false) String contentType,
+                                             Principal user)
             throws IOException {
+        Instant startedAt = clock.instant();
+        HashedStream body = new HashedStream(request);
         List<ClaimInput> inputs = readBatch(body, contentType);
         LocalDate today = LocalDate.now(clock);
         RuleSet rs = rules.current(); // one rule set for the results and the reports, even if a reload comes between
@@ -120,6 +150,10 @@ class AuditController {
                     .withAuditDate(today).withPlausibility(rs.plausibility())
                     .withRuleDescriptions(ReportRun.descriptions(rs.catalog()))));
             sinks.add(new JsonArrayResults(dir, run));
+            RestHistory h = history.getIfAvailable();
+            if (h != null && h.recordsBatches()) {
+                sinks.add(h.sink(rs, ref, today, startedAt, user, drained(body)));
+            }
             sinks.add(new RunFile(dir, run, today, clock.instant(), clock, List.of(JsonArrayResults.FILE)));
             List<Path> files = AuditPipeline.write(inputs, results, sinks);
             ByteArrayOutputStream zip = new ByteArrayOutputStream();
@@ -145,11 +179,23 @@ class AuditController {
             consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, "application/jsonl",
                     EDI_X12, FHIR_JSON, CSV},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    List<AuditResult> auditBatch(InputStream body,
-                                 @RequestHeader(value = "Content-Type", required = false) String contentType)
+    List<AuditResult> auditBatch(InputStream request,
+                                 @RequestHeader(value = "Content-Type", required = false) String contentType,
+                                 Principal user)
             throws IOException {
+        Instant startedAt = clock.instant();
+        HashedStream body = new HashedStream(request);
         List<ClaimInput> inputs = readBatch(body, contentType);
-        return AuditEngine.audit(rules.current(), ref, inputs, LocalDate.now(clock), limits);
+        RuleSet rs = rules.current();
+        LocalDate today = LocalDate.now(clock);
+        List<AuditResult> results = AuditEngine.audit(rs, ref, inputs, today, limits);
+        RestHistory h = history.getIfAvailable();
+        if (h != null && h.recordsBatches()) {
+            try (HistorySink sink = h.sink(rs, ref, today, startedAt, user, drained(body))) {
+                AuditPipeline.write(inputs, results, List.of(sink));
+            }
+        }
+        return results;
     }
 
     /** The claims of a batch body, read by the reader of its media type; every claim in gives one entry. */

@@ -73,6 +73,7 @@ class SecurityConfig {
                         .requestMatchers(GET, "/api/v1/rules", "/api/v1/payers")
                         .hasAnyRole(BILLING, AUDITOR, COMPLIANCE, ADMIN)
                         .requestMatchers(POST, "/api/v1/rules/reload").hasAnyRole(COMPLIANCE, ADMIN)
+                        .requestMatchers(GET, "/api/v1/history/**").hasAnyRole(AUDITOR, COMPLIANCE, ADMIN)
                         .anyRequest().hasRole(ADMIN))
                 .httpBasic(b -> b.realmName("claim-auditor").authenticationEntryPoint(signIn))
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)

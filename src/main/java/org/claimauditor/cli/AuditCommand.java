@@ -5,6 +5,13 @@ import org.claimauditor.engine.AuditResult;
 import org.claimauditor.engine.Limits;
 import org.claimauditor.engine.RuleSet;
 import org.claimauditor.engine.Reference;
+import org.claimauditor.history.HistoryDatabase;
+import org.claimauditor.history.HistoryException;
+import org.claimauditor.history.HistoryQueries;
+import org.claimauditor.history.HistorySink;
+import org.claimauditor.history.InputFile;
+import org.claimauditor.history.ReferenceItem;
+import org.claimauditor.history.RunHeader;
 import org.claimauditor.ncci.NcciTables;
 import org.claimauditor.pipeline.AuditPipeline;
 import org.claimauditor.pipeline.RunReference;
@@ -34,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Audit claims (.json object or array, .jsonl; X12 837P/837I: .x12, .837, .edi, .txt; FHIR R4 Claim or Bundle .json; CSV extract .csv) and write OUT/audit-results.json (or .jsonl), "
@@ -53,6 +61,20 @@ final class AuditCommand implements Callable<Integer> {
 
     @Mixin
     LimitOptions limitOptions;
+
+    @Mixin
+    DatabaseOptions db;
+
+    @Option(names = "--retention-days", paramLabel = "DAYS",
+            description = "Delete runs older than this many days before recording (default: "
+                    + "$AUDITOR_HISTORY_RETENTION_DAYS; none: keep every run).")
+    Integer retentionDays;
+
+
+    @Option(names = "--no-record",
+            description = "Do not record this run in the audit history database (recorded by default; "
+                    + "AUDITOR_HISTORY_ENABLED=false does the same).")
+    boolean noRecord;
 
     @Option(names = "--out", required = true, description = "Output folder for the results, audit-run.json and the reports.")
     Path out;
@@ -124,6 +146,43 @@ final class AuditCommand implements Callable<Integer> {
             System.err.println(outProblem);
             return Cli.USAGE;
         }
+        boolean record = !noRecord && !"false".equalsIgnoreCase(System.getenv("AUDITOR_HISTORY_ENABLED"));
+        Integer retention;
+        try {
+            retention = record ? retentionDays() : null;
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return Cli.USAGE;
+        }
+        HistoryDatabase historyDb = null;
+        if (record) {
+            try {
+                historyDb = db.open();
+            } catch (HistoryException e) {
+                System.err.println(e.getMessage() + " (--no-record audits without recording)");
+                return Cli.USAGE;
+            }
+        }
+        try {
+            return audit(start, startedAt, formats, limits, files, historyFiles, historyDb, retention);
+        } finally {
+            if (historyDb != null) {
+                historyDb.close();
+            }
+        }
+    }
+
+    private int audit(long start, Instant startedAt, Set<ReportFormat> formats, Limits limits, List<Path> files,
+                      List<Path> historyFiles, HistoryDatabase historyDb, Integer retention) throws IOException {
+        if (retention != null) {
+            int purged = new HistoryQueries(historyDb.dataSource())
+                    .purgeStartedBefore(DatabaseOptions.cutoff(retention, Clock.systemUTC()));
+            if (purged > 0) {
+                System.out.println("History: deleted " + purged + " run(s) older than " + retention + " days");
+            }
+        }
+        // the input files are hashed for the history while they are grouped and audited
+        CompletableFuture<List<InputFile>> hashes = historyDb == null ? null : HistorySink.hashLater(files);
         // Tables, code sets and rules load on two threads while the claims are grouped (which needs none of them);
         // a failure stops the grouping at once and is reported in the usual order: reference data, then rules.
         Background<Reference> reference = Background.start("load reference data", (o, e) -> {
@@ -148,6 +207,13 @@ final class AuditCommand implements Callable<Integer> {
                     .withRuleDescriptions(ReportRun.descriptions(rs.catalog()))));
             sinks.add(results.equals("jsonl") ? new JsonLinesResults(out, runRef) : new JsonArrayResults(out, runRef));
             String resultsName = results.equals("jsonl") ? JsonLinesResults.FILE : JsonArrayResults.FILE;
+            HistorySink recorded = null;
+            if (historyDb != null) {
+                recorded = new HistorySink(historyDb.dataSource(), RunHeader.start(RunHeader.Origin.CLI,
+                        System.getProperty("user.name"), startedAt, auditDate, rs.version(),
+                        ReferenceItem.of(runRef, rs)), runRef, hashes, Clock.systemUTC());
+                sinks.add(recorded); // before audit-run.json: a folder holding it holds a recorded run
+            }
             sinks.add(new RunFile(out, runRef, auditDate, startedAt, Clock.systemUTC(), List.of(resultsName)));
             AuditPipeline.Outcome outcome = grouped.audit(
                     new AuditPipeline.Settings(rs, ref, auditDate, limits, tmp != null ? tmp : out, System.err::println),
@@ -159,6 +225,9 @@ final class AuditCommand implements Callable<Integer> {
             Path runFile = named(outcome.written(), RunFile.FILE);
             printSummary(rs, files.size(), outcome, written, (System.nanoTime() - start) / 1_000_000);
             System.out.println("Run: " + runFile.toAbsolutePath());
+            if (recorded != null) {
+                System.out.println("Recorded: run " + recorded.runId() + " in the audit history (claim-auditor history runs)");
+            }
             System.out.println("Reports:");
             outcome.written().stream().filter(p -> !p.equals(written) && !p.equals(runFile))
                     .forEach(p -> System.out.println("  " + p.toAbsolutePath()));
@@ -166,6 +235,26 @@ final class AuditCommand implements Callable<Integer> {
         } finally {
             sinks.forEach(ResultSink::close);
         }
+    }
+
+    /** The retention in days, or null for none; a value below 1 is a usage error. */
+    private Integer retentionDays() {
+        Integer days = retentionDays;
+        if (days == null) {
+            String env = System.getenv("AUDITOR_HISTORY_RETENTION_DAYS");
+            if (env == null || env.isBlank()) {
+                return null;
+            }
+            try {
+                days = Integer.valueOf(env.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("AUDITOR_HISTORY_RETENTION_DAYS '" + env + "': expected a whole number of days");
+            }
+        }
+        if (days < 1) {
+            throw new IllegalArgumentException("--retention-days " + days + ": expected at least 1 day");
+        }
+        return days;
     }
 
     /**

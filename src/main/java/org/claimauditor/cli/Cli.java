@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "claim-auditor", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Audit coded medical claims against NCCI, modifier and payer rules.",
-        subcommands = {AuditCommand.class, ValidateRulesCommand.class, TestRulesCommand.class, ServeCommand.class,
+        subcommands = {AuditCommand.class, ValidateRulesCommand.class, TestRulesCommand.class, ServeCommand.class, HistoryCommand.class,
                 org.claimauditor.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
 
