@@ -17,11 +17,13 @@ import java.util.function.Consumer;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
@@ -73,7 +75,7 @@ public final class AocFileReader {
             XMLReader xml = XMLHelper.newXMLReader();
             // Dates may be stored as text or as numbers; DataFormatter renders both as the digits Excel shows.
             xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
-                    new ReadOnlySharedStringsTable(book), sheet, new DataFormatter(Locale.ROOT), false));
+                    new SharedOnce(new ReadOnlySharedStringsTable(book, false)), sheet, new DataFormatter(Locale.ROOT), false));
             try (InputStream first = sheets.next()) {
                 xml.parse(new InputSource(first));
             }
@@ -120,6 +122,43 @@ public final class AocFileReader {
             }
         }
         return "not a readable .xlsx workbook (" + ReferenceDataException.reason(e) + ")";
+    }
+
+    /**
+     * Each shared string wrapped once: POI builds a rich-text object per look-up, and the table's codes repeat on
+     * thousands of rows.
+     */
+    private static final class SharedOnce implements SharedStrings {
+        private final SharedStrings strings;
+        private final RichTextString[] made;
+
+        SharedOnce(SharedStrings strings) {
+            this.strings = strings;
+            this.made = new RichTextString[Math.max(0, strings.getUniqueCount())];
+        }
+
+        @Override
+        public RichTextString getItemAt(int idx) {
+            if (idx < 0 || idx >= made.length) {
+                return strings.getItemAt(idx);
+            }
+            RichTextString r = made[idx];
+            if (r == null) {
+                r = strings.getItemAt(idx);
+                made[idx] = r;
+            }
+            return r;
+        }
+
+        @Override
+        public int getCount() {
+            return strings.getCount();
+        }
+
+        @Override
+        public int getUniqueCount() {
+            return strings.getUniqueCount();
+        }
     }
 
     /** The sheet's rows as they stream by: the header row found by name, then one edit (or problem) per row. */
