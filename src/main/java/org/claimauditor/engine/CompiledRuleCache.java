@@ -121,6 +121,11 @@ public final class CompiledRuleCache {
      */
     private static final String BUILD = buildIdentity();
 
+    /** This build of the auditor (null when unknown): other caches of derived data key on it too. */
+    public static String build() {
+        return BUILD;
+    }
+
     private static String buildIdentity() {
         try {
             var source = CompiledRuleCache.class.getProtectionDomain().getCodeSource();

@@ -131,7 +131,7 @@ public final class NcciLoader {
                 default -> {
                     List<AocRow> rows = new ArrayList<>();
                     for (NcciFiles.Source s : files) {
-                        good += readFile(s, problems, maxBadShare, in -> AocFileReader.read(in, s.displayName(), rows::add, problems, limits));
+                        good += readFile(s, problems, maxBadShare, in -> AocRowCache.read(in, s.displayName(), rows::add, problems, limits));
                     }
                     table = AocTable.of(version, period, names, rows);
                 }
