@@ -46,11 +46,7 @@ public record AuditorProperties(
 
     /** The compiled-rule cache of {@code ruleCache}. */
     public org.claimauditor.engine.CompiledRuleCache compiledRuleCache() {
-        if ("none".equals(ruleCache)) {
-            return org.claimauditor.engine.CompiledRuleCache.NONE;
-        }
-        return org.claimauditor.engine.CompiledRuleCache.at(ruleCache.isBlank()
-                ? org.claimauditor.engine.CompiledRuleCache.defaultFolder() : Path.of(ruleCache));
+        return org.claimauditor.engine.CompiledRuleCache.of(ruleCache);
     }
 
     /** A share outside 0..1 stops the start with Spring's one-paragraph "Failed to bind properties" report. */

@@ -30,10 +30,7 @@ final class RuleOptions {
     String ruleCache;
 
     CompiledRuleCache cache() {
-        if ("none".equals(ruleCache)) {
-            return CompiledRuleCache.NONE;
-        }
-        return CompiledRuleCache.at(ruleCache != null ? Path.of(ruleCache) : CompiledRuleCache.defaultFolder());
+        return CompiledRuleCache.of(ruleCache);
     }
 
     /** Builds the rules, or prints every located error to {@code err} and returns null. */

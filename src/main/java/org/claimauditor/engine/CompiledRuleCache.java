@@ -35,6 +35,17 @@ public final class CompiledRuleCache {
         return dir == null ? NONE : new CompiledRuleCache(dir);
     }
 
+    /**
+     * The cache a setting names ({@code --rule-cache}, {@code auditor.rule-cache}): {@code none} for no cache, a
+     * folder, or null / blank for {@link #defaultFolder()}.
+     */
+    public static CompiledRuleCache of(String setting) {
+        if ("none".equals(setting)) {
+            return NONE;
+        }
+        return at(setting == null || setting.isBlank() ? defaultFolder() : Path.of(setting));
+    }
+
     /** {@code $XDG_CACHE_HOME/claim-auditor/rules}, else {@code ~/.cache/claim-auditor/rules}. */
     public static Path defaultFolder() {
         String xdg = System.getenv("XDG_CACHE_HOME");

@@ -57,8 +57,7 @@ public final class ExecutorAuditor {
     }
 
     private static ExecutorAuditor load(JobSettings s) {
-        CompiledRuleCache cache = "none".equals(s.ruleCache()) ? CompiledRuleCache.NONE
-                : CompiledRuleCache.at(s.ruleCache() != null ? Path.of(s.ruleCache()) : CompiledRuleCache.defaultFolder());
+        CompiledRuleCache cache = CompiledRuleCache.of(s.ruleCache());
         // RuleBuildException, NcciLoadException and CodeSetLoadException name the file and line already
         RuleSet rules = new RuleSetLoader(local(s.rulesDir()), local(s.policiesDir()), s.defaultPayer())
                 .withCache(cache).load();
