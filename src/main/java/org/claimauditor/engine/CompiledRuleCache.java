@@ -1,11 +1,11 @@
 package org.claimauditor.engine;
 
+import org.claimauditor.io.CacheFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -95,27 +95,23 @@ public final class CompiledRuleCache {
         }
     }
 
-    /** Stores a module (written aside, then moved in place, so a reader never sees half a file); keeps the newest few. */
+    /** Stores a module (written aside, then moved in place, so a reader never sees half a file). */
     void put(String key, byte[] kjar) {
         if (!enabled()) {
             return;
         }
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, key, ".part");
-            Files.write(tmp, kjar);
-            try {
-                Files.move(tmp, dir.resolve(key + ".kjar"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dir.resolve(key + ".kjar"), StandardCopyOption.REPLACE_EXISTING);
-            }
-            prune();
+            CacheFiles.write(dir.resolve(key + ".kjar"), kjar);
         } catch (IOException e) {
             // a cache that cannot be written only costs the next start a compile
         }
     }
 
-    private void prune() throws IOException {
+    /** Keeps the newest {@value #KEEP} modules; once per build, after its modules are stored. */
+    void prune() {
+        if (!enabled() || !Files.isDirectory(dir)) {
+            return;
+        }
         try (var files = Files.list(dir)) {
             var old = files.filter(p -> p.getFileName().toString().endsWith(".kjar"))
                     .sorted(java.util.Comparator.comparing((Path p) -> p.toFile().lastModified()).reversed())
@@ -123,6 +119,8 @@ public final class CompiledRuleCache {
             for (Path p : old) {
                 Files.deleteIfExists(p);
             }
+        } catch (IOException e) {
+            // a cache that cannot be pruned only keeps more modules than asked
         }
     }
 

@@ -198,10 +198,15 @@ public final class RuleSetLoader {
 
     /** Each file that compiled and passed every check of its own is cached, even when another file failed. */
     private void cacheClean(List<RuleModule> modules) {
+        boolean stored = false;
         for (RuleModule m : modules) {
             if (m.fresh() != null) {
                 cache.put(m.key(), m.fresh());
+                stored = true;
             }
+        }
+        if (stored) {
+            cache.prune();
         }
     }
 

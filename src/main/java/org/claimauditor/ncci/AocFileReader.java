@@ -204,7 +204,7 @@ public final class AocFileReader {
                 }
                 return;
             }
-            Cells row = new Cells(Map.copyOf(cells), columns);
+            Cells row = new Cells(cells, columns); // used before the next row clears them
             if (row.allBlank()) {
                 return;
             }

@@ -2,20 +2,19 @@ package org.claimauditor.ncci;
 
 import org.claimauditor.engine.CompiledRuleCache;
 import org.claimauditor.engine.Limits;
+import org.claimauditor.io.CacheFiles;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -105,34 +104,31 @@ final class AocRowCache {
     }
 
     private static void store(Path entry, List<AocRow> rows, List<ReadProblem> problems) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream d = new DataOutputStream(bytes)) {
+            d.writeUTF(FORMAT);
+            d.writeInt(rows.size());
+            for (AocRow r : rows) {
+                d.writeByte(r.editType());
+                d.writeUTF(r.addOnCode());
+                date(d, r.addOnDeletion());
+                d.writeUTF(r.primaryCode());
+                date(d, r.primaryDeletion());
+                date(d, r.effective());
+                date(d, r.deletion());
+                d.writeUTF(r.notes() == null ? "" : r.notes());
+                d.writeInt(r.row());
+            }
+            d.writeInt(problems.size());
+            for (ReadProblem p : problems) {
+                d.writeInt(p.line());
+                d.writeUTF(p.message());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // in memory: cannot happen
+        }
         try {
-            Files.createDirectories(entry.getParent());
-            Path tmp = Files.createTempFile(entry.getParent(), "aoc", ".part");
-            try (DataOutputStream d = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                d.writeUTF(FORMAT);
-                d.writeInt(rows.size());
-                for (AocRow r : rows) {
-                    d.writeByte(r.editType());
-                    d.writeUTF(r.addOnCode());
-                    date(d, r.addOnDeletion());
-                    d.writeUTF(r.primaryCode());
-                    date(d, r.primaryDeletion());
-                    date(d, r.effective());
-                    date(d, r.deletion());
-                    d.writeUTF(r.notes() == null ? "" : r.notes());
-                    d.writeInt(r.row());
-                }
-                d.writeInt(problems.size());
-                for (ReadProblem p : problems) {
-                    d.writeInt(p.line());
-                    d.writeUTF(p.message());
-                }
-            }
-            try {
-                Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING);
-            }
+            CacheFiles.write(entry, bytes.toByteArray());
         } catch (IOException | RuntimeException e) {
             // a cache that cannot be written only costs the next start the workbook's XML
         }
